@@ -16,7 +16,7 @@ import java.util.Properties;
 public record RuntimeInfo(String libraryVersion, String backend, String device, int threads) {
 
     /** Library version, read from the jar's manifest, or "dev" when running from classes. */
-    public static String libraryVersion() {
+    public static String version() {
         String v = RuntimeInfo.class.getPackage().getImplementationVersion();
         return v == null ? "0.1.0-dev" : v;
     }
@@ -28,6 +28,6 @@ public record RuntimeInfo(String libraryVersion, String backend, String device, 
         String device = String.valueOf(env.getOrDefault("cuda.devicesInformation",
                 env.getOrDefault("backend", "CPU") + " (" + Runtime.getRuntime().availableProcessors() + " cores visible)"));
         int threads = Integer.parseInt(String.valueOf(env.getOrDefault("omp.threads", "1")));
-        return new RuntimeInfo(libraryVersion(), backend, device, threads);
+        return new RuntimeInfo(version(), backend, device, threads);
     }
 }

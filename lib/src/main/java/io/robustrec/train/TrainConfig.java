@@ -1,0 +1,105 @@
+package io.robustrec.train;
+
+import io.robustrec.data.TargetMode;
+import io.robustrec.model.LossKind;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Settings shared by every trainer.
+ *
+ * @param epochs          maximum number of passes over the training samples, >= 1
+ * @param batchSize       samples per mini-batch, >= 1
+ * @param learningRate    step size, > 0
+ * @param l2              L2 coefficient, >= 0
+ * @param optimizer       Adam or SGD
+ * @param loss            BCE with sampled negatives (all positions) or full softmax (last item)
+ * @param targetMode      which positions are training samples; SOFTMAX requires LAST_ITEM
+ * @param allPrefixes     LAST_ITEM only: every prefix of a training sequence is a sample
+ * @param patience        stop after this many validations without a better NDCG@10; 0 = never stop early
+ * @param validateEvery   validate every this many epochs, >= 1
+ * @param seed            seed of initialisation, batch order, negatives and dropout
+ * @param checkpointDir   where to keep the checkpoint (resumed from when present), or null for none
+ */
+public record TrainConfig(int epochs, int batchSize, double learningRate, double l2, OptimizerKind optimizer,
+                          LossKind loss, TargetMode targetMode, boolean allPrefixes, int patience,
+                          int validateEvery, long seed, Path checkpointDir) {
+    public TrainConfig {
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(targetMode, "targetMode");
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs=" + epochs + " must be >= 1");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize=" + batchSize + " must be >= 1");
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate=" + learningRate + " must be a finite number > 0");
+        }
+        if (!(l2 >= 0)) {
+            throw new IllegalArgumentException("l2=" + l2 + " must be >= 0");
+        }
+        if (patience < 0) {
+            throw new IllegalArgumentException("patience=" + patience + " must be >= 0");
+        }
+        if (validateEvery < 1) {
+            throw new IllegalArgumentException("validateEvery=" + validateEvery + " must be >= 1");
+        }
+        if (loss == LossKind.SOFTMAX && targetMode != TargetMode.LAST_ITEM) {
+            throw new IllegalArgumentException("loss=SOFTMAX needs targetMode=LAST_ITEM, not " + targetMode);
+        }
+        if (allPrefixes && targetMode != TargetMode.LAST_ITEM) {
+            throw new IllegalArgumentException("allPrefixes=true needs targetMode=LAST_ITEM, not " + targetMode);
+        }
+    }
+
+    /** SASRec's recipe: Adam 1e-3, batch 128, BCE at all positions, 200 epochs, patience 5 validations. */
+    public static TrainConfig defaults() {
+        return new TrainConfig(200, 128, 1e-3, 0.0, OptimizerKind.ADAM, LossKind.BCE, TargetMode.ALL_POSITIONS,
+                false, 5, 1, 42L, null);
+    }
+
+    public TrainConfig withEpochs(int e) {
+        return new TrainConfig(e, batchSize, learningRate, l2, optimizer, loss, targetMode, allPrefixes, patience, validateEvery, seed, checkpointDir);
+    }
+
+    public TrainConfig withBatchSize(int b) {
+        return new TrainConfig(epochs, b, learningRate, l2, optimizer, loss, targetMode, allPrefixes, patience, validateEvery, seed, checkpointDir);
+    }
+
+    public TrainConfig withLearningRate(double lr) {
+        return new TrainConfig(epochs, batchSize, lr, l2, optimizer, loss, targetMode, allPrefixes, patience, validateEvery, seed, checkpointDir);
+    }
+
+    public TrainConfig withL2(double v) {
+        return new TrainConfig(epochs, batchSize, learningRate, v, optimizer, loss, targetMode, allPrefixes, patience, validateEvery, seed, checkpointDir);
+    }
+
+    public TrainConfig withOptimizer(OptimizerKind o) {
+        return new TrainConfig(epochs, batchSize, learningRate, l2, o, loss, targetMode, allPrefixes, patience, validateEvery, seed, checkpointDir);
+    }
+
+    /** Softmax implies last-item targets; BCE keeps the current mode. */
+    public TrainConfig withLoss(LossKind l) {
+        TargetMode mode = l == LossKind.SOFTMAX ? TargetMode.LAST_ITEM : targetMode;
+        return new TrainConfig(epochs, batchSize, learningRate, l2, optimizer, l, mode, allPrefixes, patience, validateEvery, seed, checkpointDir);
+    }
+
+    public TrainConfig withTargetMode(TargetMode m, boolean prefixes) {
+        return new TrainConfig(epochs, batchSize, learningRate, l2, optimizer, loss, m, prefixes, patience, validateEvery, seed, checkpointDir);
+    }
+
+    public TrainConfig withPatience(int p) {
+        return new TrainConfig(epochs, batchSize, learningRate, l2, optimizer, loss, targetMode, allPrefixes, p, validateEvery, seed, checkpointDir);
+    }
+
+    public TrainConfig withSeed(long s) {
+        return new TrainConfig(epochs, batchSize, learningRate, l2, optimizer, loss, targetMode, allPrefixes, patience, validateEvery, s, checkpointDir);
+    }
+
+    public TrainConfig withCheckpointDir(Path dir) {
+        return new TrainConfig(epochs, batchSize, learningRate, l2, optimizer, loss, targetMode, allPrefixes, patience, validateEvery, seed, dir);
+    }
+}
