@@ -1,0 +1,40 @@
+package io.robustrec.data;
+
+import java.util.Objects;
+
+/**
+ * Settings of {@link TrainingBatches}.
+ *
+ * @param maxLength   L, the input window: longer inputs keep their last L items; shorter ones are left-padded
+ *                    with 0; must be >= 2
+ * @param batchSize   samples per batch (the last batch of an epoch may be smaller); must be >= 1
+ * @param mode        target mode
+ * @param allPrefixes {@link TargetMode#LAST_ITEM} only: every prefix of length >= 1 of a sequence becomes a sample
+ *                    predicting the item after it (data augmentation of Tan et al. 2016 for GRU4Rec)
+ * @param seed        seed of the per-epoch shuffle and of the negatives
+ */
+public record BatchConfig(int maxLength, int batchSize, TargetMode mode, boolean allPrefixes, long seed) {
+    public BatchConfig {
+        Objects.requireNonNull(mode, "mode");
+        if (maxLength < 2) {
+            throw new IllegalArgumentException("maxLength=" + maxLength + " must be >= 2");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize=" + batchSize + " must be >= 1");
+        }
+        if (allPrefixes && mode != TargetMode.LAST_ITEM) {
+            throw new IllegalArgumentException("allPrefixes=true needs mode=LAST_ITEM, not mode=" + mode
+                    + " (ALL_POSITIONS already predicts at every position)");
+        }
+    }
+
+    /** SASRec-style defaults: L = 50, batch 128, all positions, no prefixes. */
+    public static BatchConfig sasrec(long seed) {
+        return new BatchConfig(50, 128, TargetMode.ALL_POSITIONS, false, seed);
+    }
+
+    /** Last-item defaults: L = 50, batch 128, no prefix augmentation. */
+    public static BatchConfig lastItem(long seed) {
+        return new BatchConfig(50, 128, TargetMode.LAST_ITEM, false, seed);
+    }
+}
