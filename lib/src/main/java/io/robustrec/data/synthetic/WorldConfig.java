@@ -21,7 +21,10 @@ package io.robustrec.data.synthetic;
  *       {@code successorsPerItem} successors (the k-th chosen with weight 1/k; each successor is from the same
  *       category with probability {@code successorSameCategory}, uniform inside it, so order carries signal
  *       beyond popularity); otherwise a category is drawn from the user's interests and an item from that
- *       category's popularity. A user never repeats an item.</li>
+ *       category's popularity. A user never repeats an item: a draw of an item already seen is redrawn (up to 32
+ *       times, then the choice falls back to an unseen item of the last drawn category by popularity, or any unseen
+ *       item). Redraws reject popular interest picks more often than transitions, so the realised share of
+ *       transitions is a few points above {@code transitionProb} (about 46% at the default 0.4).</li>
  *   <li><b>Time.</b> A global clock: the training period is {@code [startTimestamp, startTimestamp +
  *       trainPeriodSeconds)}, the test period the following {@code testPeriodSeconds}. The last
  *       {@code testEventsPerUser} events of every user fall in the test period, all others in the training
