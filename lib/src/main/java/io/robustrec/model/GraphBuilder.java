@@ -4,7 +4,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.random.custom.DistributionUniform;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Random;
@@ -19,11 +18,15 @@ public final class GraphBuilder {
 
     /** Name of the scalar placeholder holding the current dropout rate. */
     public static final String DROPOUT = "dropout_rate";
+    /** Name of the scalar placeholder that seeds the dropout masks of one step. */
+    public static final String DROPOUT_SEED = "dropout_seed";
 
     private final SameDiff sd;
     private final BackboneConfig config;
     private final Random init;
     private final SDVariable dropoutRate;
+    private final SDVariable dropoutSeed;
+    private int dropoutSites;
     private int counter;
 
     GraphBuilder(SameDiff sd, BackboneConfig config, long seed) {
@@ -31,6 +34,7 @@ public final class GraphBuilder {
         this.config = config;
         this.init = new Random(seed);
         this.dropoutRate = sd.placeHolder(DROPOUT, DataType.FLOAT);
+        this.dropoutSeed = sd.placeHolder(DROPOUT_SEED, DataType.FLOAT);
     }
 
     /** The graph. */
@@ -76,13 +80,24 @@ public final class GraphBuilder {
         return sd.var(name, a);
     }
 
-    /** Inverted dropout: multiplies by a Bernoulli(1 - rate) mask scaled by 1 / (1 - rate); identity at rate 0. */
+    /**
+     * Inverted dropout: multiplies by a Bernoulli(1 − rate) mask scaled by 1 / (1 − rate); identity at rate 0.
+     *
+     * <p>The mask comes from a counter-based hash of (element index, step seed, site), u = frac(sin(·)·43758.55),
+     * not from ND4J's random ops: those draw from a native generator that seeding {@code Nd4j.getRandom()} does
+     * not reset, which made runs irreproducible. The trainer feeds a new seed every step.
+     */
     public SDVariable dropout(SDVariable x) {
         if (config.dropout() == 0) {
             return x;
         }
-        SDVariable u = new DistributionUniform(sd, sd.shape(x), 0.0, 1.0, DataType.FLOAT).outputVariable();
-        SDVariable keep = sd.castTo(u.gte(dropoutRate), DataType.FLOAT);
+        int site = dropoutSites++;
+        SDVariable count = sd.castTo(sd.prod(sd.shape(x)), DataType.FLOAT);
+        SDVariable index = sd.range(sd.constant(Nd4j.scalar(0f)), count, sd.constant(Nd4j.scalar(1f)), DataType.FLOAT);
+        SDVariable phase = index.mul(12.9898).add(dropoutSeed.mul(78.233)).add(site * 4.1414);
+        SDVariable wave = sd.math.sin(sd.math.sin(phase).mul(437.585).add(index.mul(0.0731))).mul(43758.5453);
+        SDVariable u = wave.sub(sd.math.floor(wave));
+        SDVariable keep = sd.castTo(sd.reshape(u, sd.shape(x)).gte(dropoutRate), DataType.FLOAT);
         SDVariable scale = sd.math.reciprocal(dropoutRate.rsub(1.0));
         return x.mul(keep).mul(scale);
     }

@@ -209,6 +209,15 @@ public final class SequenceModel implements Recommender {
      * @param training whether dropout is on
      */
     public Map<String, INDArray> feed(int[][] input, int[][] positive, int[][] negative, float[][] weight, boolean training) {
+        return feed(input, positive, negative, weight, training, 0L);
+    }
+
+    /**
+     * As {@link #feed(int[][], int[][], int[][], float[][], boolean)}, with the seed of this step's dropout masks
+     * (trainers pass one derived from run seed, epoch and step, so runs are reproducible).
+     */
+    public Map<String, INDArray> feed(int[][] input, int[][] positive, int[][] negative, float[][] weight, boolean training,
+                                      long dropoutSeed) {
         checkWidth("input", input);
         checkWidth("positive", positive);
         checkWidth("negative", negative);
@@ -218,6 +227,7 @@ public final class SequenceModel implements Recommender {
         m.put(NEGATIVE, Nd4j.createFromArray(negative));
         m.put(WEIGHT, weight == null ? Nd4j.ones(DataType.FLOAT, input.length, config.maxLength()) : Nd4j.createFromArray(weight));
         m.put(GraphBuilder.DROPOUT, Nd4j.scalar((float) (training ? config.dropout() : 0.0)));
+        m.put(GraphBuilder.DROPOUT_SEED, Nd4j.scalar((float) Math.floorMod(dropoutSeed, 100_003L)));
         return m;
     }
 

@@ -41,6 +41,7 @@ public abstract class LoopTrainer implements Trainer {
         private final SplitData data;
         private final TrainConfig config;
         private int epoch;
+        private int step;
 
         Context(SequenceModel model, Optimizer optimizer, SplitData data, TrainConfig config) {
             this.model = model;
@@ -68,6 +69,16 @@ public abstract class LoopTrainer implements Trainer {
         /** The current epoch. */
         public int epoch() {
             return epoch;
+        }
+
+        /** The current step within the epoch. */
+        public int step() {
+            return step;
+        }
+
+        /** Seed of this step's dropout masks: a function of run seed, epoch and step only. */
+        public long dropoutSeed() {
+            return config.seed() * 7_919L + epoch * 104_729L + step * 31L;
         }
 
         /** Applies gradients to the model's parameters with the run's optimizer. */
@@ -105,7 +116,7 @@ public abstract class LoopTrainer implements Trainer {
 
     /** The standard feed for a batch: all sample weights one, dropout on. */
     protected static Map<String, INDArray> feed(Context ctx, Batch batch, float[][] weights) {
-        return ctx.model().feed(batch.input(), batch.positive(), batch.negative(), weights, true);
+        return ctx.model().feed(batch.input(), batch.positive(), batch.negative(), weights, true, ctx.dropoutSeed());
     }
 
     @Override
@@ -171,6 +182,7 @@ public abstract class LoopTrainer implements Trainer {
             List<Batch> epochBatches = batches.batches(epoch);
             for (int s = 0; s < epochBatches.size(); s++) {
                 Batch batch = epochBatches.get(s);
+                ctx.step = s;
                 double loss = step(ctx, batch);
                 if (!Double.isFinite(loss)) {
                     String where = config.checkpointDir() == null ? "no checkpoint directory was set"
