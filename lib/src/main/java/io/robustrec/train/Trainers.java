@@ -1,0 +1,22 @@
+package io.robustrec.train;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Creates trainers by name. */
+public final class Trainers {
+
+    /** Names {@link #create(String)} understands. */
+    public static final List<String> NAMES = List.of("erm");
+
+    private Trainers() {
+    }
+
+    /** A trainer with default settings. */
+    public static Trainer create(String name) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "erm": return new ErmTrainer();
+            default: throw new IllegalArgumentException("trainer=" + name + " is not one of " + NAMES);
+        }
+    }
+}
