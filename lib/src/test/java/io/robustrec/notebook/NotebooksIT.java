@@ -1,0 +1,69 @@
+package io.robustrec.notebook;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Executes every tutorial notebook headless at tiny size through the project's runner (which fails on any cell
+ * error or a notebook without a chart), then reads the recorded results back and checks them.
+ * Runs in Maven's integration-test phase, after the library jar the kernel loads has been built.
+ */
+class NotebooksIT {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path OUT = ROOT.resolve("build/notebooks");
+
+    @BeforeAll
+    static void executeNotebooks() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(ROOT.resolve("environment/run-notebooks").toString(), "--profile", "tiny")
+                .directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        System.out.println(output);
+        assertEquals(0, code, "run-notebooks failed:\n" + output);
+    }
+
+    private static Map<String, Double> results(String notebook) {
+        Path executed = OUT.resolve(notebook + ".ipynb");
+        assertTrue(Files.exists(executed), "missing " + executed);
+        assertTrue(Files.exists(OUT.resolve(notebook + ".html")), "missing HTML of " + notebook);
+        return RecordedResults.read(executed);
+    }
+
+    @Test
+    void welcomeRunsEndToEnd() {
+        Map<String, Double> r = results("00_welcome");
+        assertTrue(r.get("welcome.gru4rec.ndcg10") > 0, r.toString());
+        assertTrue(r.get("welcome.pop.ndcg10") > 0, r.toString());
+    }
+
+    @Test
+    void dataPreparationReportsAPreparedDataset() {
+        Map<String, Double> r = results("01_data_preparation");
+        assertTrue(r.get("prep.users") > 100, r.toString());
+        assertTrue(r.get("prep.items") > 100, r.toString());
+        assertTrue(r.get("prep.interactions") >= 5 * r.get("prep.users"), "5-core: every user has >= 5 items " + r);
+        assertTrue(Files.exists(OUT.resolve("onlineretail.seq")) || Files.exists(ROOT.resolve("build/notebooks/onlineretail.seq")));
+    }
+
+    @Test
+    void backbonesBeatPopularityAndSampledExceedsFull() {
+        Map<String, Double> r = results("02_backbones");
+        double pop = r.get("backbones.full.MostPopular.ndcg10");
+        assertTrue(r.get("backbones.full.sasrec.ndcg10") > pop, "SASRec should beat most-popular: " + r);
+        assertTrue(r.get("backbones.full.gru4rec.ndcg10") > pop, "GRU4Rec should beat most-popular: " + r);
+        for (String m : new String[]{"MostPopular", "sasrec", "gru4rec", "caser"}) {
+            assertTrue(r.get("backbones.sampled." + m + ".ndcg10") > r.get("backbones.full." + m + ".ndcg10"),
+                    "sampled-100 is easier than full ranking for " + m + ": " + r);
+        }
+    }
+}
