@@ -34,6 +34,14 @@ import java.util.Map;
  */
 public abstract class LoopTrainer implements Trainer {
 
+    /**
+     * Native arrays that SameDiff allocates for every gradient computation are released only when the JVM collects
+     * their Java handles, and the Java heap barely grows, so without help the process's resident memory climbs by
+     * tens of MB per step (measured: 80 MB/step for GRU4Rec, L = 50, batch 128). A collection every few steps cuts
+     * that by about 5x; see the closing note of the core-library issue for the figures.
+     */
+    static final int COLLECT_EVERY_STEPS = 5;
+
     /** What {@link #step} may use. */
     public static final class Context {
         private final SequenceModel model;
@@ -190,6 +198,9 @@ public abstract class LoopTrainer implements Trainer {
                     listener.onFinish("diverged");
                     throw new TrainingDivergedException("loss became " + loss + " at epoch " + epoch + ", step " + s
                             + " (learning rate " + config.learningRate() + "); " + where);
+                }
+                if (s % COLLECT_EVERY_STEPS == COLLECT_EVERY_STEPS - 1) {
+                    System.gc();
                 }
                 lossSum += loss;
                 samples += batch.size();
