@@ -1,5 +1,6 @@
 package io.robustrec.cli;
 
+import io.robustrec.data.ColumnMapping;
 import io.robustrec.data.Datasets;
 import io.robustrec.data.DedupPolicy;
 import io.robustrec.data.PrepConfig;
@@ -17,6 +18,10 @@ final class DataOptions {
 
     @Option(names = "--format", description = "file format for a path: csv, tsv, movielens, sasrec, seq, inter")
     String format;
+
+    @Option(names = "--columns", defaultValue = "user,item,timestamp",
+            description = "csv/tsv column names: user,item,timestamp[,rating] (default ${DEFAULT-VALUE})")
+    String columns;
 
     @Option(names = "--data-dir", description = "folder holding the registered datasets (default: $ROBUSTREC_DATA)")
     String dataDir;
@@ -45,6 +50,11 @@ final class DataOptions {
         if (ratingThreshold != null) {
             prep = prep.withRatingThreshold(ratingThreshold);
         }
-        return Datasets.load(data, format, prep, seed);
+        String[] c = columns.split(",");
+        if (c.length < 3 || c.length > 4) {
+            throw new IllegalArgumentException("--columns=" + columns + " must name user,item,timestamp[,rating]");
+        }
+        ColumnMapping mapping = new ColumnMapping(c[0].trim(), c[1].trim(), c[2].trim(), c.length == 4 ? c[3].trim() : null);
+        return Datasets.load(data, format, mapping, prep, seed);
     }
 }

@@ -30,6 +30,13 @@ public final class Datasets {
      * @param seed       seed for the synthetic world
      */
     public static PreparedData load(String nameOrPath, String format, PrepConfig prep, long seed) {
+        return load(nameOrPath, format, ColumnMapping.defaults(), prep, seed);
+    }
+
+    /**
+     * As {@link #load(String, String, PrepConfig, long)}, with the column names of a CSV/TSV file.
+     */
+    public static PreparedData load(String nameOrPath, String format, ColumnMapping columns, PrepConfig prep, long seed) {
         String key = nameOrPath.toLowerCase(Locale.ROOT);
         switch (key) {
             case "synthetic":
@@ -49,7 +56,8 @@ public final class Datasets {
                     throw new IllegalArgumentException("data=" + nameOrPath + " is a file: give its format (--format "
                             + "csv|tsv|movielens|sasrec|seq|inter)");
                 }
-                InteractionLog log = LogFormat.parse(format).loader().load(path);
+                LogFormat f = LogFormat.parse(format);
+                InteractionLog log = (f == LogFormat.CSV || f == LogFormat.TSV ? f.loader(columns) : f.loader()).load(path);
                 String name = path.getFileName().toString().replaceAll("\\.(gz|csv|tsv|dat|txt|inter)$", "");
                 return Preparation.prepare(log, prep.withName(name));
         }
