@@ -55,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
     double l2;
     @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (default ${DEFAULT-VALUE})")
     String optimizer;
-    @Option(names = "--loss", defaultValue = "bce", description = "bce (sampled negatives, all positions) or softmax (last item) (default ${DEFAULT-VALUE})")
+    @Option(names = "--loss", defaultValue = "bce", description = "bce (one sampled negative per position), softmax (all items, every position), softmax-last (last position, all prefixes) (default ${DEFAULT-VALUE})")
     String loss;
     @Option(names = "--patience", defaultValue = "5", description = "early-stopping patience in validations, 0 = off (default ${DEFAULT-VALUE})")
     int patience;
@@ -98,7 +98,7 @@ final class TrainCommand implements Callable<Integer> {
             TrainConfig tc = TrainConfig.defaults().withEpochs(epochs).withBatchSize(batch).withLearningRate(lr).withL2(l2)
                     .withOptimizer(OptimizerKind.parse(optimizer)).withLoss(lossKind).withPatience(patience).withSeed(seed)
                     .withCheckpointDir(checkpoint);
-            if (lossKind == LossKind.SOFTMAX) {
+            if (lossKind == LossKind.SOFTMAX_LAST) {
                 tc = tc.withTargetMode(TargetMode.LAST_ITEM, true);
             }
             cfg.put("shape", m.shape().toString());

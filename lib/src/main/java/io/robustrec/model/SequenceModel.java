@@ -105,13 +105,16 @@ public final class SequenceModel implements Recommender {
             SDVariable negLogit = hidden.mul(lookup(sd, table, negative)).sum(2);
             SDVariable bce = sd.nn.softplus(posLogit.neg()).add(sd.nn.softplus(negLogit));
             sampleLoss = bce.mul(sampleMask);
+        } else if (lossKind == LossKind.SOFTMAX) {
+            SDVariable logits = sd.mmul(sd.reshape(hidden, -1, d), table, false, true, false)
+                    .add(sd.constant("pad_bias_all", Nd4j.createFromArray(padBias)));
+            SDVariable positiveLogit = hidden.mul(lookup(sd, table, positive)).sum(2);
+            SDVariable ce = sd.reshape(logSumExpRows(sd, logits), -1, l).sub(positiveLogit);
+            sampleLoss = ce.mul(sampleMask);
         } else {
             SDVariable target = positive.get(SDIndex.all(), SDIndex.interval(l - 1, l)); // [B, 1]
             SDVariable targetLogit = sd.reshape(last.mul(sd.reshape(lookup(sd, table, target), -1, d)).sum(1), -1, 1);
-            // log-sum-exp written out: ND4J's logSumExp backward fails on this shape in M2.1
-            SDVariable rowMax = sd.reshape(scores.max(1), -1, 1);
-            SDVariable logSumExp = sd.math.log(sd.reshape(sd.math.exp(scores.sub(rowMax)).sum(1), -1, 1)).add(rowMax);
-            SDVariable ce = logSumExp.sub(targetLogit);
+            SDVariable ce = logSumExpRows(sd, scores).sub(targetLogit);
             SDVariable lastOnly = sd.nn.pad(ce, sd.constant(Nd4j.createFromArray(new int[][]{{0, 0}, {l - 1, 0}})), 0.0);
             sampleLoss = lastOnly.mul(sampleMask);
         }
@@ -120,6 +123,12 @@ public final class SequenceModel implements Recommender {
         SDVariable loss = sd.identity(LOSS, sampleLoss.mul(weight).sum().div(count));
         sd.setLossVariables(loss);
         return new SequenceModel(sd, backbone, config, lossKind, numItems);
+    }
+
+    /** log Σ_j exp(x_ij) per row, as [rows, 1]; written out because ND4J's logSumExp backward fails in M2.1. */
+    private static SDVariable logSumExpRows(SameDiff sd, SDVariable x) {
+        SDVariable rowMax = sd.reshape(x.max(1), -1, 1);
+        return sd.math.log(sd.reshape(sd.math.exp(x.sub(rowMax)).sum(1), -1, 1)).add(rowMax);
     }
 
     private static SDVariable lookup(SameDiff sd, SDVariable table, SDVariable ids) {

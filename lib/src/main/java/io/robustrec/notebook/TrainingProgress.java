@@ -45,8 +45,9 @@ public final class TrainingProgress implements TrainingListener {
             line.finish();
             open = false;
         }
-        System.out.printf("epoch %d: loss %.4f, validation NDCG@10 %s, %.1f s%n", r.epoch(), r.meanLoss(),
-                Double.isNaN(r.validationNdcg10()) ? "-" : String.format("%.4f", r.validationNdcg10()), r.seconds());
+        // one println per line: JShell-based kernels turn every printf fragment into a separate output
+        System.out.println(String.format("epoch %d: loss %.4f, validation NDCG@10 %s, %.1f s", r.epoch(), r.meanLoss(),
+                Double.isNaN(r.validationNdcg10()) ? "-" : String.format("%.4f", r.validationNdcg10()), r.seconds()));
     }
 
     @Override

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param learningRate    step size, > 0
  * @param l2              L2 coefficient, >= 0
  * @param optimizer       Adam or SGD
- * @param loss            BCE with sampled negatives (all positions) or full softmax (last item)
- * @param targetMode      which positions are training samples; SOFTMAX requires LAST_ITEM
+ * @param loss            BCE with one sampled negative, or full softmax at every position / at the last one
+ * @param targetMode      which positions are training samples; SOFTMAX_LAST requires LAST_ITEM
  * @param allPrefixes     LAST_ITEM only: every prefix of a training sequence is a sample
  * @param patience        stop after this many validations without a better NDCG@10; 0 = never stop early
  * @param validateEvery   validate every this many epochs, >= 1
@@ -47,8 +47,8 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
         if (validateEvery < 1) {
             throw new IllegalArgumentException("validateEvery=" + validateEvery + " must be >= 1");
         }
-        if (loss == LossKind.SOFTMAX && targetMode != TargetMode.LAST_ITEM) {
-            throw new IllegalArgumentException("loss=SOFTMAX needs targetMode=LAST_ITEM, not " + targetMode);
+        if (loss == LossKind.SOFTMAX_LAST && targetMode != TargetMode.LAST_ITEM) {
+            throw new IllegalArgumentException("loss=SOFTMAX_LAST needs targetMode=LAST_ITEM, not " + targetMode);
         }
         if (allPrefixes && targetMode != TargetMode.LAST_ITEM) {
             throw new IllegalArgumentException("allPrefixes=true needs targetMode=LAST_ITEM, not " + targetMode);
@@ -81,9 +81,9 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
         return new TrainConfig(epochs, batchSize, learningRate, l2, o, loss, targetMode, allPrefixes, patience, validateEvery, seed, checkpointDir);
     }
 
-    /** Softmax implies last-item targets; BCE keeps the current mode. */
+    /** SOFTMAX_LAST implies last-item targets; the other losses keep the current mode. */
     public TrainConfig withLoss(LossKind l) {
-        TargetMode mode = l == LossKind.SOFTMAX ? TargetMode.LAST_ITEM : targetMode;
+        TargetMode mode = l == LossKind.SOFTMAX_LAST ? TargetMode.LAST_ITEM : targetMode;
         return new TrainConfig(epochs, batchSize, learningRate, l2, optimizer, l, mode, allPrefixes, patience, validateEvery, seed, checkpointDir);
     }
 

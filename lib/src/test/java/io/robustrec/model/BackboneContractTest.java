@@ -65,7 +65,7 @@ class BackboneContractTest {
 
     /** Central differences (float graph, so a loose tolerance) on sampled entries of every parameter. */
     @ParameterizedTest
-    @ValueSource(strings = {"sasrec-bce", "gru4rec-bce", "caser-bce", "sasrec-softmax"})
+    @ValueSource(strings = {"sasrec-bce", "gru4rec-bce", "caser-bce", "sasrec-softmax", "gru4rec-softmax_last"})
     void gradientsMatchFiniteDifferences(String spec) {
         String[] parts = spec.split("-");
         SequenceModel m = model(parts[0], LossKind.parse(parts[1]));

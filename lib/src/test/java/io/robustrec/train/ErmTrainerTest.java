@@ -66,8 +66,10 @@ class ErmTrainerTest {
     void otherBackbonesTrainWithBothLosses(String name) {
         TrainResult bce = new ErmTrainer().fit(Backbones.create(name), SHAPE, split, small().withEpochs(2), TrainingListener.NONE);
         TrainResult ce = new ErmTrainer().fit(Backbones.create(name), SHAPE, split,
-                small().withEpochs(2).withLoss(LossKind.SOFTMAX).withTargetMode(TargetMode.LAST_ITEM, true), TrainingListener.NONE);
-        for (TrainResult r : List.of(bce, ce)) {
+                small().withEpochs(2).withLoss(LossKind.SOFTMAX_LAST).withTargetMode(TargetMode.LAST_ITEM, true), TrainingListener.NONE);
+        TrainResult all = new ErmTrainer().fit(Backbones.create(name), SHAPE, split, small().withEpochs(2).withLoss(LossKind.SOFTMAX),
+                TrainingListener.NONE);
+        for (TrainResult r : List.of(bce, ce, all)) {
             assertTrue(Double.isFinite(r.history().get(1).meanLoss()));
             assertTrue(r.bestValidationNdcg10() > 0);
         }
@@ -124,7 +126,7 @@ class ErmTrainerTest {
         assertTrue(e.getMessage().contains("batchSize=0"));
         e = assertThrows(IllegalArgumentException.class, () -> small().withLearningRate(-1));
         assertTrue(e.getMessage().contains("learningRate=-1.0"));
-        e = assertThrows(IllegalArgumentException.class, () -> small().withLoss(LossKind.SOFTMAX).withTargetMode(TargetMode.ALL_POSITIONS, false));
-        assertTrue(e.getMessage().contains("SOFTMAX"));
+        e = assertThrows(IllegalArgumentException.class, () -> small().withLoss(LossKind.SOFTMAX_LAST).withTargetMode(TargetMode.ALL_POSITIONS, false));
+        assertTrue(e.getMessage().contains("SOFTMAX_LAST"));
     }
 }
