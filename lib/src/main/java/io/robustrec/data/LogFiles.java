@@ -51,6 +51,35 @@ public final class LogFiles {
         }
     }
 
+    /** What to do with one non-blank line of a text file. */
+    @FunctionalInterface
+    public interface LineHandler {
+        /**
+         * @param lineNumber 1-based line number
+         * @param line       the line as read (not trimmed)
+         */
+        void accept(long lineNumber, String line);
+    }
+
+    /**
+     * Reads a text file (gzip when named .gz) line by line, passing every non-blank line with its 1-based number;
+     * I/O errors become an {@link UncheckedIOException} naming the file.
+     */
+    public static void forEachNonBlankLine(Path path, LineHandler handler) {
+        try (BufferedReader r = open(path)) {
+            String line;
+            long lineNo = 0;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (!line.isBlank()) {
+                    handler.accept(lineNo, line);
+                }
+            }
+        } catch (IOException e) {
+            throw readError(path, e);
+        }
+    }
+
     /** Wraps an I/O error met while reading, naming the file. */
     static UncheckedIOException readError(Path path, IOException e) {
         return new UncheckedIOException("error reading data file " + path.toAbsolutePath() + ": " + e.getMessage(), e);

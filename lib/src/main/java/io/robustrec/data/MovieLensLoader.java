@@ -1,7 +1,5 @@
 package io.robustrec.data;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,36 +14,26 @@ public final class MovieLensLoader implements LogLoader {
     public InteractionLog load(Path path) {
         String file = path.toString();
         List<Interaction> out = new ArrayList<>();
-        try (BufferedReader r = LogFiles.open(path)) {
-            String line;
-            long lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split("::", -1);
-                if (f.length != 4) {
-                    throw new DataFormatException(file, lineNo, line,
-                            "expected 4 fields user::item::rating::timestamp, found " + f.length);
-                }
-                String user = f[0].trim();
-                String item = f[1].trim();
-                if (user.isEmpty() || item.isEmpty()) {
-                    throw new DataFormatException(file, lineNo, line, "empty " + (user.isEmpty() ? "user" : "item") + " field");
-                }
-                double rating = DelimitedLogLoader.parseRating(f[2], file, lineNo, line);
-                long ts;
-                try {
-                    ts = Long.parseLong(f[3].trim());
-                } catch (NumberFormatException e) {
-                    throw new DataFormatException(file, lineNo, line, "timestamp '" + f[3] + "' is not unix seconds");
-                }
-                out.add(new Interaction(user, item, ts, rating, lineNo));
+        LogFiles.forEachNonBlankLine(path, (lineNo, line) -> {
+            String[] f = line.split("::", -1);
+            if (f.length != 4) {
+                throw new DataFormatException(file, lineNo, line,
+                        "expected 4 fields user::item::rating::timestamp, found " + f.length);
             }
-        } catch (IOException e) {
-            throw LogFiles.readError(path, e);
-        }
+            String user = f[0].trim();
+            String item = f[1].trim();
+            if (user.isEmpty() || item.isEmpty()) {
+                throw new DataFormatException(file, lineNo, line, "empty " + (user.isEmpty() ? "user" : "item") + " field");
+            }
+            double rating = DelimitedLogLoader.parseRating(f[2], file, lineNo, line);
+            long ts;
+            try {
+                ts = Long.parseLong(f[3].trim());
+            } catch (NumberFormatException e) {
+                throw new DataFormatException(file, lineNo, line, "timestamp '" + f[3] + "' is not unix seconds");
+            }
+            out.add(new Interaction(user, item, ts, rating, lineNo));
+        });
         return new InteractionLog(file, out);
     }
 }

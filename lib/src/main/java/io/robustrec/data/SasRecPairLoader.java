@@ -1,7 +1,5 @@
 package io.robustrec.data;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,24 +15,13 @@ public final class SasRecPairLoader implements LogLoader {
     public InteractionLog load(Path path) {
         String file = path.toString();
         List<Interaction> out = new ArrayList<>();
-        try (BufferedReader r = LogFiles.open(path)) {
-            String line;
-            long lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                String t = line.trim();
-                if (t.isEmpty()) {
-                    continue;
-                }
-                String[] f = t.split("\\s+");
-                if (f.length != 2) {
-                    throw new DataFormatException(file, lineNo, line, "expected 2 fields 'user item', found " + f.length);
-                }
-                out.add(new Interaction(f[0], f[1], lineNo, Double.NaN, lineNo));
+        LogFiles.forEachNonBlankLine(path, (lineNo, line) -> {
+            String[] f = line.trim().split("\\s+");
+            if (f.length != 2) {
+                throw new DataFormatException(file, lineNo, line, "expected 2 fields 'user item', found " + f.length);
             }
-        } catch (IOException e) {
-            throw LogFiles.readError(path, e);
-        }
+            out.add(new Interaction(f[0], f[1], lineNo, Double.NaN, lineNo));
+        });
         return new InteractionLog(file, out);
     }
 }

@@ -1,7 +1,5 @@
 package io.robustrec.data;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,26 +15,15 @@ public final class SequenceFileLoader implements LogLoader {
     public InteractionLog load(Path path) {
         String file = path.toString();
         List<Interaction> out = new ArrayList<>();
-        try (BufferedReader r = LogFiles.open(path)) {
-            String line;
-            long lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                String t = line.trim();
-                if (t.isEmpty()) {
-                    continue;
-                }
-                String[] f = t.split("\\s+");
-                if (f.length < 2) {
-                    throw new DataFormatException(file, lineNo, line, "expected 'user item1 item2 ...', found no items");
-                }
-                for (int k = 1; k < f.length; k++) {
-                    out.add(new Interaction(f[0], f[k], k - 1, Double.NaN, lineNo));
-                }
+        LogFiles.forEachNonBlankLine(path, (lineNo, line) -> {
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 2) {
+                throw new DataFormatException(file, lineNo, line, "expected 'user item1 item2 ...', found no items");
             }
-        } catch (IOException e) {
-            throw LogFiles.readError(path, e);
-        }
+            for (int k = 1; k < f.length; k++) {
+                out.add(new Interaction(f[0], f[k], k - 1, Double.NaN, lineNo));
+            }
+        });
         return new InteractionLog(file, out);
     }
 }
