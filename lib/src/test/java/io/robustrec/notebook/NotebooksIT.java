@@ -79,8 +79,7 @@ class NotebooksIT {
     @Test
     void distributionShiftsHurtTheReferenceModel() {
         Map<String, Double> r = results("03_distribution_shift");
-        assertTrue(r.get("shift.noise20.ndcg10") < r.get("shift.noise0.ndcg10") || r.get("shift.noise20.ndcg10") < r.get("shift.base.ndcg10"),
-                "20% training noise should cost accuracy: " + r);
+        assertTrue(r.get("shift.noise20.ndcg10") < r.get("shift.base.ndcg10"), "20% training noise should cost accuracy: " + r);
         assertTrue(r.get("shift.beta2.0.ndcg10") < r.get("shift.beta0.0.ndcg10"), "popularity shift: " + r);
         assertTrue(r.get("shift.drifted.ndcg10") < r.get("shift.stable.ndcg10"), "drifted users: " + r);
         assertTrue(r.get("shift.end3.ndcg10") < r.get("shift.start3.ndcg10"), "recent items matter most: " + r);
