@@ -104,7 +104,8 @@ final class TrainCommand implements Callable<Integer> {
             cfg.put("shape", m.shape().toString());
             cfg.put("train", tc.toString());
             TrainResult r = Trainers.create(trainer).fit(Backbones.create(m.model), m.shape(), split, tc,
-                    quiet ? io.robustrec.train.TrainingListener.NONE : new ConsoleProgress());
+                    quiet ? io.robustrec.train.TrainingListener.NONE
+                            : new io.robustrec.notebook.TrainingProgress(io.robustrec.notebook.ProgressLine.console()));
             List<Map<String, Object>> epochsOut = new ArrayList<>();
             for (EpochRecord e : r.history()) {
                 Map<String, Object> row = new LinkedHashMap<>();
