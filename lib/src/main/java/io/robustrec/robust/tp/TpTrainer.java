@@ -1,0 +1,205 @@
+package io.robustrec.robust.tp;
+
+import io.robustrec.data.Batch;
+import io.robustrec.model.SequenceModel;
+import io.robustrec.train.LoopTrainer;
+import io.robustrec.train.Optimizer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * TP, transferable parameters for long-tailed users: Yin, Liu, Wang, Sun and Hoi, "Learning Transferrable Parameters
+ * for Long-tailed Sequential User Behavior Modeling", KDD 2020. Users are tasks; a Reptile-style outer step rewards
+ * parameters whose gradients agree across users, and an adversarial head/tail discriminator on the sequence
+ * representation φ pushes φ to carry no trace of how active the user is.
+ *
+ * <pre>
+ *   Θ ← θ ; Θ_d ← θ_d
+ *   for i in 1..k:                                           (inner loop: plain SGD, rate α)
+ *     D_i ← the i-th slice of the batch's users (all of each user's windows: every position of its row)
+ *     θ   ← θ   − α ∇_θ  [ L(D_i; θ) − λ · BCE(f_d(φ(D_i; θ)), R) ]      (fit the data, fool the discriminator)
+ *     θ_d ← θ_d − α ∇_θd   BCE(f_d(φ(D_i; θ)), R)                      (learn head (R = 1) vs tail (R = 0))
+ *   θ   ← Θ   − OuterStep(Θ − θ) ;  θ_d ← Θ_d − OuterStep(Θ_d − θ_d)
+ * </pre>
+ * To first order the outer step follows Σ_i ∇L(D_i) − (α/2) ∇ Σ_{i&lt;j} ∇L(D_i)·∇L(D_j): it favours parameters
+ * whose gradients on different users' data point the same way. k = 1 is joint (ERM-like) training.
+ *
+ * <p><b>Readings chosen.</b>
+ * <ul>
+ *   <li>Signs. The paper's Eq. 6 and Algorithm 1 add the adversarial term and call L_d a log-likelihood; the only
+ *       reading consistent with its text (the backbone should fool the discriminator) is the one above. It is
+ *       implemented as a gradient-reversal layer on φ ({@link Discriminator}), so one backward pass of L + BCE
+ *       gives θ the gradient ∇L − λ∇BCE and θ_d the gradient ∇BCE.</li>
+ *   <li>Outer step. OuterStep is the run's optimizer ({@link io.robustrec.train.TrainConfig#optimizer()}) at the
+ *       run's learning rate β, fed Θ − θ as its gradient: Adam (the default, as the paper: Adam, β = 0.001) or SGD,
+ *       which gives the plain interpolation θ ← Θ − β(Θ − θ). The discriminator has its own optimizer of the same
+ *       kind and rate. Adam is scale-free, so with k = 1 and λ = 0 TP takes the same steps as ERM with Adam.</li>
+ *   <li>Tasks per inner step. The paper samples one user per inner step. Single-user steps cost a whole SameDiff
+ *       graph execution each (per-op overhead dominates at B = 1), so one outer iteration here is one batch of the
+ *       loop: its B users (already shuffled) are dealt into k consecutive slices of about B/k users, one slice per
+ *       inner step, and each user contributes all of its windows (every position of its training row). The
+ *       gradient-agreement term then acts between slices of users rather than single users (in expectation the
+ *       same inner products ∇L(u)·∇L(v) between different users appear, with weight 1/|slice|²). {@code --batch k}
+ *       restores the paper's one user per inner step. A batch with fewer than k users takes one inner step per user.
+ *       Independent single-user chains (multi-task Reptile) would not help: each chain has its own θ, so they
+ *       cannot share one graph execution.</li>
+ *   <li>Head/tail labels: {@link HeadTailLabels} over the training users, by number of training interactions.</li>
+ *   <li>Loss reported per batch: the mean of the k inner data losses L(D_i) (without the adversarial term).</li>
+ * </ul>
+ * Cost: k graph executions of B/k rows per batch instead of one of B rows, plus copies of θ; see the notebook
+ * {@code 05_tp} for the measured seconds per epoch against ERM.
+ */
+public final class TpTrainer extends LoopTrainer {
+
+    private final TpConfig config;
+    private Discriminator discriminator;
+    private HeadTailLabels labels;
+    private Optimizer discriminatorOptimizer;
+    private SequenceModel model;
+    private final TreeMap<Integer, double[]> stats = new TreeMap<>();
+    private static final String OPTIMIZER_PREFIX = "tp_optimizer/";
+
+    /** TP with the given settings. */
+    public TpTrainer(TpConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** TP with {@link TpConfig#defaults()}. */
+    public TpTrainer() {
+        this(TpConfig.defaults());
+    }
+
+    /** The settings. */
+    public TpConfig config() {
+        return config;
+    }
+
+    @Override
+    public String name() {
+        return "tp";
+    }
+
+    /**
+     * The discriminator during one epoch of the last {@link #fit}: mean BCE and accuracy on the inner steps' users
+     * (seen before the inner update, so they are training-set figures).
+     *
+     * @param epoch            epoch
+     * @param bce              mean BCE over the inner steps
+     * @param accuracy         share of users whose head/tail label the discriminator got right (logit > 0 = head)
+     * @param balancedAccuracy mean of the accuracies on head and on tail users (0.5 = chance, whatever the share)
+     */
+    public record DiscriminatorRecord(int epoch, double bce, double accuracy, double balancedAccuracy) {
+    }
+
+    /** The discriminator's per-epoch figures of the last (or current) run. */
+    public List<DiscriminatorRecord> discriminatorHistory() {
+        List<DiscriminatorRecord> out = new ArrayList<>();
+        stats.forEach((epoch, s) -> out.add(new DiscriminatorRecord(epoch, s[0] / Math.max(1, s[1]),
+                (s[2] + s[4]) / Math.max(1, s[3] + s[5]),
+                0.5 * (s[3] > 0 ? s[2] / s[3] : 1) + 0.5 * (s[5] > 0 ? s[4] / s[5] : 1))));
+        return out;
+    }
+
+    @Override
+    protected void prepare(Context ctx) {
+        model = ctx.model();
+        discriminator = Discriminator.attach(model, config.discriminatorHidden(), ctx.config().seed() * 31L + 17L);
+        labels = HeadTailLabels.of(ctx.data(), config.headShare());
+        discriminatorOptimizer = new Optimizer(ctx.config().optimizer(), ctx.config().learningRate(), 0.0,
+                discriminator.parameters(model));
+        stats.clear();
+    }
+
+    @Override
+    protected double step(Context ctx, Batch batch) {
+        Map<String, INDArray> theta = model.parameters();
+        Map<String, INDArray> thetaD = discriminator.parameters(model);
+        Map<String, INDArray> all = new LinkedHashMap<>(theta);
+        all.putAll(thetaD);
+        List<String> names = new ArrayList<>(all.keySet());
+        int b = batch.size();
+        int k = Math.min(config.innerSteps(), b);
+        double[] losses = new double[k];
+        double[] s = stats.computeIfAbsent(ctx.epoch(), e -> new double[6]);
+        Map<String, INDArray> delta = Reptile.displacement(all, k, config.innerRate(), i -> {
+            int from = (int) ((long) i * b / k);
+            int to = (int) ((long) (i + 1) * b / k);
+            float[] r = new float[to - from];
+            for (int j = from; j < to; j++) {
+                r[j - from] = labels.label(batch.userIndex()[j]);
+            }
+            Map<String, INDArray> feed = model.feed(rows(batch.input(), from, to), rows(batch.positive(), from, to),
+                    rows(batch.negative(), from, to), null, true, ctx.dropoutSeed() + 1_000_003L * i);
+            Discriminator.addTo(feed, r, config.adversarialWeight());
+            var out = model.graph().calculateGradientsAndOutputs(feed,
+                    List.of(SequenceModel.LOSS, Discriminator.BCE, Discriminator.LOGIT), names);
+            losses[i] = out.getOutputs().get(SequenceModel.LOSS).getDouble(0);
+            s[0] += out.getOutputs().get(Discriminator.BCE).getDouble(0);
+            s[1] += 1;
+            INDArray logit = out.getOutputs().get(Discriminator.LOGIT);
+            for (int j = 0; j < r.length; j++) {
+                boolean predictedHead = logit.getDouble(j) > 0;
+                if (r[j] > 0.5f) {
+                    s[2] += predictedHead ? 1 : 0;
+                    s[3] += 1;
+                } else {
+                    s[4] += predictedHead ? 0 : 1;
+                    s[5] += 1;
+                }
+            }
+            return out.getGradients();
+        });
+        Map<String, INDArray> deltaD = new LinkedHashMap<>();
+        for (String n : discriminator.parameterNames()) {
+            deltaD.put(n, delta.remove(n));
+        }
+        ctx.apply(delta);
+        discriminatorOptimizer.step(thetaD, deltaD, ctx.epoch());
+        return Arrays.stream(losses).average().orElse(Double.NaN);
+    }
+
+    private static int[][] rows(int[][] a, int from, int to) {
+        return Arrays.copyOfRange(a, from, to);
+    }
+
+    /** θ_d and its optimizer's state (the discriminator is not part of the model's parameters). */
+    @Override
+    protected Map<String, INDArray> trainerState() {
+        Map<String, INDArray> m = new LinkedHashMap<>();
+        discriminator.parameters(model).forEach((n, a) -> m.put(n, a.dup()));
+        discriminatorOptimizer.copyState().forEach((n, a) -> m.put(OPTIMIZER_PREFIX + n, a));
+        return m;
+    }
+
+    @Override
+    protected void restoreTrainerState(Map<String, INDArray> state) {
+        Map<String, INDArray> optimizerState = new LinkedHashMap<>();
+        state.forEach((n, a) -> {
+            if (n.startsWith(OPTIMIZER_PREFIX)) {
+                optimizerState.put(n.substring(OPTIMIZER_PREFIX.length()), a);
+            }
+        });
+        discriminator.parameters(model).forEach((n, a) -> {
+            INDArray saved = state.get(n);
+            if (saved == null) {
+                throw new IllegalArgumentException("checkpoint lacks discriminator parameter " + n);
+            }
+            a.assign(saved);
+        });
+        discriminatorOptimizer.restoreState(optimizerState);
+    }
+
+    @Override
+    protected Map<String, String> trainerSettings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("tp", config.toString());
+        return m;
+    }
+}

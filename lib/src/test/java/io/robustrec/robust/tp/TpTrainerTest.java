@@ -1,0 +1,119 @@
+package io.robustrec.robust.tp;
+
+import io.robustrec.data.SplitData;
+import io.robustrec.data.Splits;
+import io.robustrec.data.synthetic.SyntheticWorld;
+import io.robustrec.data.synthetic.WorldConfig;
+import io.robustrec.model.BackboneConfig;
+import io.robustrec.model.Backbones;
+import io.robustrec.model.LossKind;
+import io.robustrec.train.EpochRecord;
+import io.robustrec.train.ErmTrainer;
+import io.robustrec.train.OptimizerKind;
+import io.robustrec.train.TrainConfig;
+import io.robustrec.train.TrainResult;
+import io.robustrec.train.TrainingListener;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TpTrainerTest {
+
+    private static SplitData split;
+    private static final BackboneConfig SHAPE = new BackboneConfig(12, 8, 1, 1, 0.0);
+
+    @BeforeAll
+    static void world() {
+        WorldConfig cfg = WorldConfig.defaults().toBuilder().numUsers(160).numItems(60).numCategories(3).maxLength(40)
+                .noiseRatio(0).noShift().seed(8).build();
+        split = Splits.leaveOneOut(SyntheticWorld.generate(cfg).toSequenceDataset());
+    }
+
+    private static TrainConfig small() {
+        return TrainConfig.defaults().withEpochs(1).withBatchSize(32).withLearningRate(5e-3).withPatience(0)
+                .withLoss(LossKind.SOFTMAX).withSeed(4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sasrec", "gru4rec", "caser"})
+    void runsWithEveryBackbone(String backbone) {
+        TpTrainer tp = new TpTrainer(TpConfig.defaults().withAdversarialWeight(0.5));
+        TrainResult r = tp.fit(Backbones.create(backbone), SHAPE, split, small(), TrainingListener.NONE);
+        assertEquals("tp", r.provenance().trainer());
+        assertEquals(1, r.history().size());
+        assertTrue(Double.isFinite(r.history().get(0).meanLoss()), r.history().toString());
+        assertTrue(r.bestValidationNdcg10() >= 0 && r.bestValidationNdcg10() <= 1);
+        assertEquals(1, tp.discriminatorHistory().size());
+        TpTrainer.DiscriminatorRecord d = tp.discriminatorHistory().get(0);
+        assertTrue(d.accuracy() >= 0 && d.accuracy() <= 1 && d.bce() > 0, d.toString());
+        assertTrue(Discriminator.isAttached(r.model()));
+    }
+
+    /** One inner step, no adversary, outer SGD with β = 1: θ ← Θ − (Θ − (Θ − α∇L)) = Θ − α∇L, plain SGD at rate α. */
+    @Test
+    void oneInnerStepWithoutAdversaryAndUnitOuterRateIsPlainSgd() {
+        double alpha = 0.05;
+        TrainConfig base = small().withEpochs(2).withOptimizer(OptimizerKind.SGD);
+        TrainResult tp = new TpTrainer(TpConfig.defaults().withInnerSteps(1).withInnerRate(alpha).withAdversarialWeight(0))
+                .fit(Backbones.create("gru4rec"), SHAPE, split, base.withLearningRate(1.0), TrainingListener.NONE);
+        TrainResult sgd = new ErmTrainer().fit(Backbones.create("gru4rec"), SHAPE, split, base.withLearningRate(alpha),
+                TrainingListener.NONE);
+        Map<String, INDArray> a = tp.model().parameters();
+        Map<String, INDArray> b = sgd.model().parameters();
+        assertEquals(b.keySet(), a.keySet());
+        boolean moved = false;
+        for (String n : b.keySet()) {
+            assertArrayEquals(b.get(n).reshape(-1).toDoubleVector(), a.get(n).reshape(-1).toDoubleVector(), 2e-5, n);
+        }
+        for (int e = 0; e < 2; e++) {
+            assertEquals(sgd.history().get(e).meanLoss(), tp.history().get(e).meanLoss(), 1e-4);
+            moved |= e > 0 && tp.history().get(e).meanLoss() < tp.history().get(0).meanLoss();
+        }
+        assertTrue(moved, "training must change the loss");
+    }
+
+    /** k = 2 takes a genuinely different path from k = 1 (the second step sees the first). */
+    @Test
+    void twoInnerStepsDifferFromOne() {
+        TrainConfig c = small();
+        TrainResult one = new TpTrainer(TpConfig.defaults().withInnerSteps(1).withAdversarialWeight(0))
+                .fit(Backbones.create("gru4rec"), SHAPE, split, c, TrainingListener.NONE);
+        TrainResult two = new TpTrainer(TpConfig.defaults().withInnerSteps(2).withAdversarialWeight(0))
+                .fit(Backbones.create("gru4rec"), SHAPE, split, c, TrainingListener.NONE);
+        assertFalse(one.history().get(0).meanLoss() == two.history().get(0).meanLoss());
+    }
+
+    /** A run killed after epoch 0 and resumed (discriminator and its optimizer from the checkpoint) ends as an uninterrupted one. */
+    @Test
+    void resumeFromCheckpointEqualsUninterruptedRun(@TempDir Path dir) {
+        TrainConfig c = small().withEpochs(2);
+        TpConfig tc = TpConfig.defaults().withAdversarialWeight(1.0);
+        TrainResult full = new TpTrainer(tc).fit(Backbones.create("gru4rec"), SHAPE, split, c, TrainingListener.NONE);
+        Path cp = dir.resolve("cp");
+        RuntimeException killed = assertThrows(RuntimeException.class, () -> new TpTrainer(tc).fit(Backbones.create("gru4rec"),
+                SHAPE, split, c.withCheckpointDir(cp), new TrainingListener() {
+                    @Override
+                    public void onEpochEnd(EpochRecord record) {
+                        throw new IllegalStateException("simulated kill");
+                    }
+                }));
+        assertEquals("simulated kill", killed.getMessage());
+        TrainResult resumed = new TpTrainer(tc).fit(Backbones.create("gru4rec"), SHAPE, split, c.withCheckpointDir(cp),
+                TrainingListener.NONE);
+        assertEquals(2, resumed.history().size());
+        assertEquals(full.history().get(1).meanLoss(), resumed.history().get(1).meanLoss(), 1e-9);
+        assertEquals(full.bestValidationNdcg10(), resumed.bestValidationNdcg10(), 1e-9);
+    }
+}
