@@ -8,7 +8,14 @@ import io.robustrec.data.SequenceDataset;
 import io.robustrec.data.SplitData;
 import io.robustrec.data.Splits;
 import io.robustrec.data.TargetMode;
+import io.robustrec.data.UserSplit;
+import io.robustrec.eval.EvalCase;
 import io.robustrec.eval.EvalConfig;
+import io.robustrec.eval.Grouping;
+import io.robustrec.eval.UserGroups;
+import io.robustrec.robust.tp.TpConfig;
+import io.robustrec.robust.tp.TpTrainer;
+import io.robustrec.train.Trainer;
 import io.robustrec.eval.EvalResult;
 import io.robustrec.eval.Evaluator;
 import io.robustrec.eval.Protocol;
@@ -34,7 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code robustrec train}: prepare, split (leave-one-out), train with early stopping, test once, report. */
+/** {@code robustrec train}: prepare, split (leave-one-out or existing/new users), train with early stopping, test once (all, head/tail, new users), report. */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a model and evaluate it on the test items.")
 final class TrainCommand implements Callable<Integer> {
 
@@ -49,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
     int epochs;
     @Option(names = "--batch", defaultValue = "128", description = "batch size (default ${DEFAULT-VALUE})")
     int batch;
-    @Option(names = "--lr", defaultValue = "0.001", description = "learning rate (default ${DEFAULT-VALUE})")
+    @Option(names = {"--lr", "--outer-lr"}, defaultValue = "0.001", description = "learning rate; for --trainer tp the outer rate β (default ${DEFAULT-VALUE})")
     double lr;
     @Option(names = "--l2", defaultValue = "0", description = "L2 coefficient (default ${DEFAULT-VALUE})")
     double l2;
@@ -69,6 +76,23 @@ final class TrainCommand implements Callable<Integer> {
     Path json;
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
+    @Option(names = "--split", defaultValue = "loo", description = "loo (temporal leave-one-out, all users) or existing-new "
+            + "(20% of users held out as never-trained new users, reported separately) (default ${DEFAULT-VALUE})")
+    String splitKind;
+    @Option(names = "--split-seed", defaultValue = "7", description = "seed of the existing/new user draw (default ${DEFAULT-VALUE})")
+    long splitSeed;
+
+    // --- TP (--trainer tp): transferable parameters, Yin et al. KDD 2020; the outer rate is --lr
+    @Option(names = "--inner-steps", defaultValue = "2", description = "tp: inner SGD steps k (default ${DEFAULT-VALUE})")
+    int innerSteps;
+    @Option(names = "--inner-lr", defaultValue = "0.5", description = "tp: inner SGD rate α (default ${DEFAULT-VALUE})")
+    double innerLr;
+    @Option(names = "--adversarial-weight", defaultValue = "0.1", description = "tp: weight λ of the head/tail adversary (default ${DEFAULT-VALUE})")
+    double adversarialWeight;
+    @Option(names = "--disc-hidden", defaultValue = "32", description = "tp: discriminator hidden units (default ${DEFAULT-VALUE})")
+    int discHidden;
+    @Option(names = "--head-share", defaultValue = "0.2", description = "tp: share of training users labelled head (default ${DEFAULT-VALUE})")
+    double headShare;
 
     @Override
     public Integer call() throws Exception {
@@ -77,7 +101,8 @@ final class TrainCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         PreparedData prepared = dataMixin.options.load(seed);
         SequenceDataset ds = prepared.dataset();
-        SplitData split = Splits.leaveOneOut(ds);
+        UserSplit userSplit = parseSplit(splitKind, ds, splitSeed);
+        SplitData split = userSplit == null ? Splits.leaveOneOut(ds) : userSplit.existing();
         Protocol testProtocol = parseProtocol(protocol);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("dataset", datasetStats(ds, split));
@@ -103,7 +128,13 @@ final class TrainCommand implements Callable<Integer> {
             }
             cfg.put("shape", m.shape().toString());
             cfg.put("train", tc.toString());
-            TrainResult r = Trainers.create(trainer).fit(Backbones.create(m.model), m.shape(), split, tc,
+            Trainer t = trainer.equalsIgnoreCase("tp")
+                    ? new TpTrainer(new TpConfig(innerSteps, innerLr, adversarialWeight, discHidden, headShare))
+                    : Trainers.create(trainer);
+            if (t instanceof TpTrainer tp) {
+                cfg.put("tp", tp.config().toString());
+            }
+            TrainResult r = t.fit(Backbones.create(m.model), m.shape(), split, tc,
                     quiet ? io.robustrec.train.TrainingListener.NONE
                             : new io.robustrec.notebook.TrainingProgress(io.robustrec.notebook.ProgressLine.console()));
             List<Map<String, Object>> epochsOut = new ArrayList<>();
@@ -124,10 +155,21 @@ final class TrainCommand implements Callable<Integer> {
             report.put("train_sequences_per_second", r.sequencesPerSecond());
             report.put("provenance", r.provenance());
             model = r.model();
+            if (t instanceof TpTrainer tp) {
+                report.put("discriminator", tp.discriminatorHistory());
+            }
         }
         report.put("config", cfg);
         EvalResult test = new Evaluator(EvalConfig.of(testProtocol).withSeed(seed)).evaluate(model, split.test());
         report.put("test", test.toMap());
+        report.put("test_by_activity", byActivity(test, split.test()));
+        if (userSplit != null) {
+            EvalResult newTest = new Evaluator(EvalConfig.of(testProtocol).withSeed(seed)).evaluate(model, userSplit.newUserTest());
+            report.put("test_new_users", newTest.toMap());
+            report.put("test_new_users_by_activity", byActivity(newTest, userSplit.newUserTest()));
+            System.out.println("new users (never trained on):");
+            System.out.println(newTest.toTable().printAll());
+        }
         report.put("total_seconds", (System.nanoTime() - t0) / 1e9);
         report.put("peak_rss_mb", Benchmark.peakRssMb());
         System.out.println(test.toTable().printAll());
@@ -140,6 +182,27 @@ final class TrainCommand implements Callable<Integer> {
             System.out.println("report written to " + json);
         }
         return 0;
+    }
+
+    /** Null for leave-one-out, the existing/new user split otherwise. */
+    static UserSplit parseSplit(String s, SequenceDataset ds, long seed) {
+        switch (s.toLowerCase(Locale.ROOT)) {
+            case "loo": return null;
+            case "existing-new": return Splits.existingNew(ds, seed);
+            default: throw new IllegalArgumentException("--split=" + s + " is not one of loo, existing-new");
+        }
+    }
+
+    /** Metrics of the head (most active 20% by history length, ties to the head) and tail cases. */
+    static Map<String, Object> byActivity(EvalResult result, List<EvalCase> cases) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Grouping g = UserGroups.headTail(UserGroups.historyLengths(cases));
+        result.groupBy(g).forEach((name, r) -> {
+            Map<String, Object> row = new LinkedHashMap<>(r.toMap());
+            row.put("users", r.size());
+            m.put(name, row);
+        });
+        return m;
     }
 
     static Protocol parseProtocol(String s) {

@@ -86,4 +86,26 @@ class NotebooksIT {
         assertTrue(r.get("shift.new.ndcg10") < r.get("shift.existing.ndcg10"), "new users: " + r);
         assertEquals(r.get("shift.base.ndcg10"), r.get("shift.beta0.0.ndcg10"), 1e-12, "beta = 0 is the original test set");
     }
+
+    /** TP's notebook records sane values (TP need not win at tiny size). */
+    @Test
+    void tpRecordsSaneValues() {
+        Map<String, Double> r = results("05_tp");
+        assertTrue(r.get("tp.head.share_of_interactions") > 0.2, "head users hold more than their share: " + r);
+        for (String k : new String[]{"tp.cosine.init", "tp.cosine.erm", "tp.cosine.tp"}) {
+            assertTrue(r.get(k) >= -1 && r.get(k) <= 1, k + " " + r);
+        }
+        double bal = r.get("tp.discriminator.balanced.last");
+        assertTrue(bal >= 0 && bal <= 1, "balanced accuracy " + r);
+        for (String b : new String[]{"sasrec", "gru4rec"}) {
+            for (String m : new String[]{"erm", "tp"}) {
+                double v = r.get("tp." + b + "." + m + ".new.ndcg10");
+                assertTrue(v > 0 && v < 1, b + "/" + m + " new-user NDCG@10 " + r);
+                assertTrue(r.get("tp." + b + "." + m + ".seconds_per_epoch") > 0, r.toString());
+            }
+            double p = r.get("tp." + b + ".existing.tail.p");
+            assertTrue(p >= 0 && p <= 1, "p-value " + r);
+        }
+        assertTrue(r.containsKey("tp.sweep.k1.validation") && r.containsKey("tp.sweep.lambda10.0.validation"), r.toString());
+    }
 }
