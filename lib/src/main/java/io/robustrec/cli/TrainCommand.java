@@ -79,6 +79,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "loo", description = "loo (temporal leave-one-out, all users) or existing-new "
             + "(20% of users held out as never-trained new users, reported separately) (default ${DEFAULT-VALUE})")
     String splitKind;
+    @Option(names = "--per-user", description = "also write each test user's index and rank of the target (for paired tests across runs)")
+    boolean perUser;
     @Option(names = "--split-seed", defaultValue = "7", description = "seed of the existing/new user draw (default ${DEFAULT-VALUE})")
     long splitSeed;
 
@@ -163,10 +165,16 @@ final class TrainCommand implements Callable<Integer> {
         EvalResult test = new Evaluator(EvalConfig.of(testProtocol).withSeed(seed)).evaluate(model, split.test());
         report.put("test", test.toMap());
         report.put("test_by_activity", byActivity(test, split.test()));
+        if (perUser) {
+            report.put("test_per_user", perUser(test, split.test()));
+        }
         if (userSplit != null) {
             EvalResult newTest = new Evaluator(EvalConfig.of(testProtocol).withSeed(seed)).evaluate(model, userSplit.newUserTest());
             report.put("test_new_users", newTest.toMap());
             report.put("test_new_users_by_activity", byActivity(newTest, userSplit.newUserTest()));
+            if (perUser) {
+                report.put("test_new_users_per_user", perUser(newTest, userSplit.newUserTest()));
+            }
             System.out.println("new users (never trained on):");
             System.out.println(newTest.toTable().printAll());
         }
@@ -191,6 +199,15 @@ final class TrainCommand implements Callable<Integer> {
             case "existing-new": return Splits.existingNew(ds, seed);
             default: throw new IllegalArgumentException("--split=" + s + " is not one of loo, existing-new");
         }
+    }
+
+    /** Per test case: user index, history length (the head/tail criterion) and rank of the target. */
+    static Map<String, Object> perUser(EvalResult r, List<EvalCase> cases) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("user", r.userIndices());
+        m.put("history_length", UserGroups.historyLengths(cases));
+        m.put("rank", r.ranks());
+        return m;
     }
 
     /** Metrics of the head (most active 20% by history length, ties to the head) and tail cases. */

@@ -19,8 +19,12 @@ import java.util.Objects;
  * <pre>
  *   cos(u, v) = ∇_θ L(D_u) · ∇_θ L(D_v) / (‖∇_θ L(D_u)‖ ‖∇_θ L(D_v)‖)
  * </pre>
- * over all the model's parameters (the discriminator excluded), with dropout off, where D_u is all of user u's
- * training windows (one row, every position; the last position only for the softmax-last loss).
+ * over the model's parameters (the discriminator excluded; optionally the item table too), with dropout off, where
+ * D_u is all of user u's training windows (one row, every position; the last position only for the softmax-last loss).
+ *
+ * <p>The item table's gradient rows belong mostly to the items each user touched, so two users' full gradients are
+ * nearly orthogonal whatever the training; the backbone's weights (everything but the item table) show the agreement
+ * the Reptile step acts on more clearly.
  */
 public final class GradientAlignment {
 
@@ -36,6 +40,14 @@ public final class GradientAlignment {
      * @param seed      seed of the sampled negatives (BCE loss only)
      */
     public static double[] pairwiseCosines(SequenceModel model, List<int[]> sequences, long seed) {
+        return pairwiseCosines(model, sequences, seed, true);
+    }
+
+    /**
+     * As {@link #pairwiseCosines(SequenceModel, List, long)}, over the backbone's weights only when
+     * {@code withItemTable} is false.
+     */
+    public static double[] pairwiseCosines(SequenceModel model, List<int[]> sequences, long seed, boolean withItemTable) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(sequences, "sequences");
         if (sequences.size() < 2) {
@@ -43,7 +55,7 @@ public final class GradientAlignment {
         }
         List<float[]> grads = new ArrayList<>();
         for (int u = 0; u < sequences.size(); u++) {
-            grads.add(gradient(model, sequences.get(u), seed + u));
+            grads.add(gradient(model, sequences.get(u), seed + u, withItemTable));
         }
         int n = grads.size();
         double[] out = new double[n * (n - 1) / 2];
@@ -66,8 +78,8 @@ public final class GradientAlignment {
         return s / c.length;
     }
 
-    /** ∇_θ L of one user's windows, flattened over all model parameters in graph order. */
-    public static float[] gradient(SequenceModel model, int[] sequence, long seed) {
+    /** ∇_θ L of one user's windows, flattened over the model's parameters in graph order (the item table optional). */
+    public static float[] gradient(SequenceModel model, int[] sequence, long seed, boolean withItemTable) {
         if (sequence.length < 2) {
             throw new IllegalArgumentException("a sequence of length " + sequence.length + " has no training window");
         }
@@ -79,7 +91,8 @@ public final class GradientAlignment {
         if (Discriminator.isAttached(model)) {
             Discriminator.addTo(feed, new float[]{0f}, 0.0);
         }
-        List<String> names = model.parameterNames();
+        List<String> names = withItemTable ? model.parameterNames()
+                : model.parameterNames().stream().filter(n -> !n.equals(SequenceModel.ITEM_TABLE)).toList();
         Map<String, INDArray> g = Gradients.quietly(() -> model.graph().calculateGradients(feed, names));
         long total = 0;
         for (String n : names) {

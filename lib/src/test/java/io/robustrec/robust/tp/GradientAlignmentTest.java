@@ -30,6 +30,11 @@ class GradientAlignmentTest {
         }
         assertTrue(cos[1] < 0.999, "different users' gradients differ: " + cos[1]);
         assertEquals(cos[1], cos[3], 1e-6, "(0, 2) and (1, 2) compare the same gradients");
+        double[] backbone = GradientAlignment.pairwiseCosines(m, List.of(a, b), 1L, false);
+        assertEquals(1, backbone.length);
+        assertTrue(Math.abs(backbone[0] - cos[1]) > 1e-4, "without the item table the cosine changes");
+        assertEquals(GradientAlignment.gradient(m, a, 1L, true).length - 13 * 8,
+                GradientAlignment.gradient(m, a, 1L, false).length, "the item table has (12 + 1) x 8 entries");
     }
 
     @Test
