@@ -1,0 +1,79 @@
+package io.robustrec.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code train --trainer tp} and the existing/new user reports. */
+class TpCommandTest {
+
+    private static Path writeLog(Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder("user,item,timestamp\n");
+        Random rnd = new Random(2);
+        for (int u = 0; u < 120; u++) {
+            int start = rnd.nextInt(30);
+            int n = 6 + rnd.nextInt(u % 5 == 0 ? 20 : 4);
+            for (int t = 0; t < n; t++) {
+                sb.append('u').append(u).append(",i").append((start + t) % 40).append(',').append(1000 + t).append('\n');
+            }
+        }
+        Path f = dir.resolve("log.csv");
+        Files.writeString(f, sb.toString());
+        return f;
+    }
+
+    @Test
+    void tpTrainsOnExistingUsersAndReportsNewUsersAndActivityGroups(@TempDir Path dir) throws IOException {
+        Path log = writeLog(dir);
+        Path json = dir.resolve("tp.json");
+        int code = Main.run("train", "--data", log.toString(), "--format", "csv", "--model", "gru4rec", "--trainer", "tp",
+                "--inner-steps", "3", "--inner-lr", "0.2", "--adversarial-weight", "0.05", "--split", "existing-new",
+                "--per-user", "--epochs", "1", "--max-len", "10", "--dim", "8", "--blocks", "1", "--batch", "24",
+                "--loss", "softmax", "--quiet", "--json", json.toString());
+        assertEquals(0, code);
+        JsonNode r = new ObjectMapper().readTree(json.toFile());
+        assertTrue(r.get("config").get("tp").asText().contains("innerSteps=3"), r.get("config").toString());
+        assertEquals(96, r.get("test").get("count").asInt(), "80% of 120 users are existing");
+        assertEquals(24, r.get("test_new_users").get("count").asInt());
+        JsonNode groups = r.get("test_new_users_by_activity");
+        assertEquals(24, groups.get("head").get("users").asInt() + groups.get("tail").get("users").asInt());
+        assertEquals(96, r.get("test_per_user").get("rank").size());
+        assertEquals(96, r.get("test_per_user").get("history_length").size());
+        assertTrue(r.get("discriminator").get(0).get("balancedAccuracy").asDouble() >= 0);
+    }
+
+    @Test
+    void badSplitAndTpSettingsNameTheProblem(@TempDir Path dir) throws IOException {
+        Path log = writeLog(dir);
+        String err = captureErr(() -> assertEquals(2, Main.run("train", "--data", log.toString(), "--format", "csv",
+                "--split", "random")));
+        assertTrue(err.contains("--split=random"), err);
+        err = captureErr(() -> assertEquals(2, Main.run("train", "--data", log.toString(), "--format", "csv",
+                "--trainer", "tp", "--inner-steps", "0")));
+        assertTrue(err.contains("innerSteps=0"), err);
+    }
+
+    private static String captureErr(Runnable r) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } finally {
+            System.setErr(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+}
