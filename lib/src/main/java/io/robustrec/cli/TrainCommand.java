@@ -69,6 +69,11 @@ final class TrainCommand implements Callable<Integer> {
     Path json;
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
+    @Option(names = "--train-noise", defaultValue = "0", description = "replace this share of training items with random items (TrainingNoise; validation/test untouched) (default ${DEFAULT-VALUE})")
+    double trainNoise;
+
+    @picocli.CommandLine.ArgGroup(validate = false, heading = "RSR (--trainer rsr-hard|rsr-soft)%n")
+    RsrOptions rsr = new RsrOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -78,6 +83,9 @@ final class TrainCommand implements Callable<Integer> {
         PreparedData prepared = dataMixin.options.load(seed);
         SequenceDataset ds = prepared.dataset();
         SplitData split = Splits.leaveOneOut(ds);
+        if (trainNoise > 0) {
+            split = new io.robustrec.shift.TrainingNoise(trainNoise).apply(split, seed).split();
+        }
         Protocol testProtocol = parseProtocol(protocol);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("dataset", datasetStats(ds, split));
@@ -87,6 +95,7 @@ final class TrainCommand implements Callable<Integer> {
         cfg.put("seed", seed);
         cfg.put("protocol", testProtocol.name());
         cfg.put("threads", m.threads);
+        cfg.put("train_noise", trainNoise);
         Recommender model;
         if (m.isBaseline()) {
             model = m.model.equalsIgnoreCase("pop") ? MostPopular.fit(split.train(), split.numItems())
@@ -103,7 +112,10 @@ final class TrainCommand implements Callable<Integer> {
             }
             cfg.put("shape", m.shape().toString());
             cfg.put("train", tc.toString());
-            TrainResult r = Trainers.create(trainer).fit(Backbones.create(m.model), m.shape(), split, tc,
+            io.robustrec.train.Trainer t = trainer.toLowerCase(Locale.ROOT).startsWith("rsr-") ? rsr.create(trainer)
+                    : Trainers.create(trainer);
+            cfg.putAll(t instanceof io.robustrec.robust.rsr.RsrTrainer rt ? rt.config().settings() : Map.of());
+            TrainResult r = t.fit(Backbones.create(m.model), m.shape(), split, tc,
                     quiet ? io.robustrec.train.TrainingListener.NONE
                             : new io.robustrec.notebook.TrainingProgress(io.robustrec.notebook.ProgressLine.console()));
             List<Map<String, Object>> epochsOut = new ArrayList<>();

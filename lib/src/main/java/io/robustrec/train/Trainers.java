@@ -7,7 +7,7 @@ import java.util.Locale;
 public final class Trainers {
 
     /** Names {@link #create(String)} understands. */
-    public static final List<String> NAMES = List.of("erm");
+    public static final List<String> NAMES = List.of("erm", "rsr-hard", "rsr-soft");
 
     private Trainers() {
     }
@@ -16,6 +16,8 @@ public final class Trainers {
     public static Trainer create(String name) {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "erm": return new ErmTrainer();
+            case "rsr-hard": return new io.robustrec.robust.rsr.RsrHardTrainer();
+            case "rsr-soft": return new io.robustrec.robust.rsr.RsrSoftTrainer();
             default: throw new IllegalArgumentException("trainer=" + name + " is not one of " + NAMES);
         }
     }
