@@ -96,6 +96,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--head-share", defaultValue = "0.2", description = "tp: share of training users labelled head (default ${DEFAULT-VALUE})")
     double headShare;
 
+    @Option(names = "--train-noise", defaultValue = "0", description = "replace this share of training items with random items (TrainingNoise; validation/test untouched) (default ${DEFAULT-VALUE})")
+    double trainNoise;
+
+    @picocli.CommandLine.ArgGroup(validate = false, heading = "RSR (--trainer rsr-hard|rsr-soft)%n")
+    RsrOptions rsr = new RsrOptions();
+
     @Override
     public Integer call() throws Exception {
         ModelOptions m = modelMixin.options;
@@ -105,6 +111,9 @@ final class TrainCommand implements Callable<Integer> {
         SequenceDataset ds = prepared.dataset();
         UserSplit userSplit = parseSplit(splitKind, ds, splitSeed);
         SplitData split = userSplit == null ? Splits.leaveOneOut(ds) : userSplit.existing();
+        if (trainNoise > 0) {
+            split = new io.robustrec.shift.TrainingNoise(trainNoise).apply(split, seed).split();
+        }
         Protocol testProtocol = parseProtocol(protocol);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("dataset", datasetStats(ds, split));
@@ -114,6 +123,7 @@ final class TrainCommand implements Callable<Integer> {
         cfg.put("seed", seed);
         cfg.put("protocol", testProtocol.name());
         cfg.put("threads", m.threads);
+        cfg.put("train_noise", trainNoise);
         Recommender model;
         if (m.isBaseline()) {
             model = m.model.equalsIgnoreCase("pop") ? MostPopular.fit(split.train(), split.numItems())
@@ -132,9 +142,13 @@ final class TrainCommand implements Callable<Integer> {
             cfg.put("train", tc.toString());
             Trainer t = trainer.equalsIgnoreCase("tp")
                     ? new TpTrainer(new TpConfig(innerSteps, innerLr, adversarialWeight, discHidden, headShare))
+                    : trainer.toLowerCase(Locale.ROOT).startsWith("rsr-") ? rsr.create(trainer)
                     : Trainers.create(trainer);
             if (t instanceof TpTrainer tp) {
                 cfg.put("tp", tp.config().toString());
+            }
+            if (t instanceof io.robustrec.robust.rsr.RsrTrainer rt) {
+                cfg.putAll(rt.config().settings());
             }
             TrainResult r = t.fit(Backbones.create(m.model), m.shape(), split, tc,
                     quiet ? io.robustrec.train.TrainingListener.NONE

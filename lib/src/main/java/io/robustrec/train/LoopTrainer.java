@@ -108,6 +108,13 @@ public abstract class LoopTrainer implements Trainer {
     protected void onEpochStart(Context ctx, int epoch) {
     }
 
+    /**
+     * Called at the end of each epoch, after validation and before the checkpoint is written (robust trainers close
+     * their per-epoch bookkeeping here, so it is part of the checkpoint).
+     */
+    protected void onEpochEnd(Context ctx, EpochRecord record) {
+    }
+
     /** Extra arrays to checkpoint (a robust trainer's own state). */
     protected Map<String, INDArray> trainerState() {
         return Map.of();
@@ -224,6 +231,7 @@ public abstract class LoopTrainer implements Trainer {
             EpochRecord record = new EpochRecord(epoch, lossSum / Math.max(1, epochBatches.size()), validation, seconds,
                     samples / Math.max(seconds, 1e-9));
             history.add(record);
+            onEpochEnd(ctx, record);
             listener.onEpochEnd(record);
             if (config.checkpointDir() != null) {
                 new Checkpoint(fingerprint, epoch + 1, bestEpoch, bestValidation, staleValidations, history,
