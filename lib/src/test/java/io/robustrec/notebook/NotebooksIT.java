@@ -87,6 +87,57 @@ class NotebooksIT {
         assertEquals(r.get("shift.base.ndcg10"), r.get("shift.beta0.0.ndcg10"), 1e-12, "beta = 0 is the original test set");
     }
 
+    /**
+     * RSR's notebook records sane values (RSR need not win at tiny size): the adversary's weights stay on the simplex,
+     * its weighted loss lies between the average and the worst cluster's, the weights follow the losses, the notebook's
+     * hand-computed soft assignments match the graph's, and every metric is a metric.
+     */
+    @Test
+    void rsrRecordsSaneValues() {
+        Map<String, Double> r = results("04_rsr");
+        assertEquals(0.2, r.get("rsr.noise20.replaced_share"), 1e-3, "TrainingNoise replaces round(0.2 * positions): " + r);
+        double k = r.get("rsr.clusters");
+        for (String m : new String[]{"hard", "soft"}) {
+            assertEquals(1.0, r.get("rsr." + m + ".weights.sum"), 1e-6, m + " weights must sum to 1: " + r);
+            assertTrue(r.get("rsr." + m + ".weights.min") >= 0, m + " weights must be >= 0: " + r);
+            assertTrue(r.get("rsr." + m + ".weights.max") >= 1 / k - 1e-12, m + " the largest weight is at least uniform: " + r);
+            double average = r.get("rsr." + m + ".average.last");
+            double weighted = r.get("rsr." + m + ".weighted.last");
+            double worst = r.get("rsr." + m + ".worst.last");
+            assertTrue(average > 0 && weighted > 0, m + " losses are positive: " + r);
+            // a convex combination of the cluster losses cannot exceed the largest of them
+            assertTrue(weighted <= worst + 1e-9 && average <= worst + 1e-9, m + " average <= worst, weighted <= worst: " + r);
+            double noise = r.get("rsr." + m + ".noise_share.weighted");
+            double tail = r.get("rsr." + m + ".tail_share.weighted");
+            assertTrue(noise >= 0 && noise <= 1 && tail >= 0 && tail <= 1, m + " shares " + r);
+        }
+        // The soft clusters keep their identity, so exponentiated gradient from uniform gives the cluster with the
+        // highest summed loss the largest weight, hence at least 1/K. The notebook sums epoch means while the ascent
+        // sums batch means, so allow 1% below uniform for that difference.
+        assertTrue(r.get("rsr.soft.hardest.weight_times_k") >= 0.99, "the highest-loss soft cluster is up-weighted: " + r);
+        assertTrue(r.get("rsr.soft.q.max_difference") < 1e-4, "q computed by hand must match the graph's q: " + r);
+        assertTrue(r.get("rsr.trace.loss.min") > 0 && r.get("rsr.trace.loss.max") >= r.get("rsr.trace.loss.min"), r.toString());
+        assertTrue(r.get("rsr.trace.epochs") >= 1, r.toString());
+        int metrics = 0;
+        for (Map.Entry<String, Double> e : r.entrySet()) {
+            if (e.getKey().endsWith(".ndcg10") || e.getKey().endsWith(".p") || e.getKey().startsWith("rsr.grid.best.")) {
+                assertTrue(e.getValue() >= 0 && e.getValue() <= 1, e.getKey() + " must be in [0, 1]: " + r);
+                metrics++;
+            }
+        }
+        // 2 backbones x 3 noise levels x {all, tail} x (3 methods + a p-value)
+        assertTrue(metrics >= 48, "expected the comparison's metrics, found " + metrics + ": " + r);
+        for (String b : new String[]{"sasrec", "gru4rec"}) {
+            for (String m : new String[]{"erm", "hard", "soft"}) {
+                assertTrue(r.get("rsr." + b + ".noise20.all." + m + ".ndcg10") > 0, b + "/" + m + " NDCG@10 " + r);
+                String timed = "rsr." + b + "." + (m.equals("erm") ? "erm" : "rsr-" + m) + ".seconds_per_epoch";
+                assertTrue(r.get(timed) > 0, timed + " " + r);
+            }
+        }
+        assertEquals(4.0, r.get("rsr.grid.candidates"), "the 2 x 2 grid: " + r);
+        assertTrue(r.get("rsr.grid.best.validation") >= r.get("rsr.grid.worst.validation"), "grid sorted best first: " + r);
+    }
+
     /** TP's notebook records sane values (TP need not win at tiny size). */
     @Test
     void tpRecordsSaneValues() {
