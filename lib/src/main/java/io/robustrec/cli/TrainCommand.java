@@ -77,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
     @Option(names = "--split", defaultValue = "loo", description = "loo (temporal leave-one-out, all users) or existing-new "
-            + "(20% of users held out as never-trained new users, reported separately) (default ${DEFAULT-VALUE})")
+            + "(20%% of users held out as never-trained new users, reported separately) (default ${DEFAULT-VALUE})")
     String splitKind;
     @Option(names = "--per-user", description = "also write each test user's index and rank of the target (for paired tests across runs)")
     boolean perUser;

@@ -52,6 +52,18 @@ class MainTest {
         assertTrue(r.has("peak_rss_mb"));
     }
 
+    /** A literal '%' in an option description must be written '%%', or picocli prints a format warning per help line. */
+    @Test
+    void everySubcommandsHelpFormatsCleanly() {
+        for (String sub : new String[]{"prep", "train", "eval", "bench"}) {
+            String[] out = new String[1];
+            String err = captureErr(() -> out[0] = capture(() -> assertEquals(0, Main.run(sub, "--help"))));
+            assertEquals("", err, sub + " --help wrote to stderr");
+            assertTrue(out[0].startsWith("Usage: robustrec " + sub), out[0]);
+            assertTrue(!out[0].contains("${DEFAULT-VALUE}") && !out[0].contains("%n"), sub + " help left a placeholder: " + out[0]);
+        }
+    }
+
     @Test
     void baselineEvaluatesWithoutTraining(@TempDir Path dir) throws IOException {
         Path log = writeLog(dir);
