@@ -18,6 +18,7 @@ Exit status: 0 all notebooks passed, 1 a notebook failed, 2 bad arguments or ove
 from __future__ import annotations
 
 import argparse
+import os
 import copy
 import json
 import math
@@ -345,6 +346,10 @@ def main(argv=None) -> int:
                         help="kernel starts to try when it does not answer (default 3)")
     parser.add_argument("--fail-fast", action="store_true", help="stop at the first failing notebook")
     args = parser.parse_args(argv)
+    # kernels start in the notebook's folder: a data directory given relative to the caller would point elsewhere
+    data_dir = os.environ.get("ROBUSTREC_DATA", "").strip()
+    if data_dir and not os.path.isabs(data_dir):
+        os.environ["ROBUSTREC_DATA"] = os.path.abspath(data_dir)
 
     try:
         from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel

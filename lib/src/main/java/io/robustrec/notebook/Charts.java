@@ -51,27 +51,64 @@ public final class Charts {
             if (ys == null || ys.isEmpty()) {
                 throw new IllegalArgumentException("series '" + e.getKey() + "' is empty; every series needs values");
             }
-            List<Double> x = new ArrayList<>();
-            List<Double> y = new ArrayList<>();
+            double[] x = new double[ys.size()];
+            double[] y = new double[ys.size()];
             for (int i = 0; i < ys.size(); i++) {
-                double v = ys.get(i) == null ? Double.NaN : ys.get(i).doubleValue();
-                if (Double.isFinite(v)) {
-                    x.add((double) (i + 1));
-                    y.add(v);
-                } else {
-                    dropped++;
-                }
+                x[i] = i + 1;
+                y[i] = ys.get(i) == null ? Double.NaN : ys.get(i).doubleValue();
             }
-            if (x.isEmpty()) {
-                throw new IllegalArgumentException("series '" + e.getKey() + "' has no finite value");
-            }
-            XYSeries s = chart.addSeries(e.getKey(), x, y);
-            s.setMarker(SeriesMarkers.CIRCLE);
+            dropped += addLine(chart, e.getKey(), x, y);
         }
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setXAxisDecimalPattern("#");
         noteDropped(chart, dropped, "non-finite values");
         return chart;
+    }
+
+    /**
+     * Lines against a shared numeric x axis, for sweeps (a metric against a noise ratio, a number of replaced items,
+     * a hyper-parameter). Non-finite values are left out of their line and counted in the title.
+     *
+     * @param x      the x positions, shared by every series
+     * @param series series name to one value per x position, in legend order
+     */
+    public static XYChart lines(String title, String xLabel, String yLabel, double[] x, Map<String, double[]> series) {
+        requireNonEmpty(series, "series");
+        if (x == null || x.length == 0) {
+            throw new IllegalArgumentException("x must hold at least one position (x=" + (x == null ? "null" : "[]") + ")");
+        }
+        XYChart chart = xyChart(title, xLabel, yLabel);
+        int dropped = 0;
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            if (e.getValue() == null) {
+                throw new IllegalArgumentException("series '" + e.getKey() + "' is null");
+            }
+            if (e.getValue().length != x.length) {
+                throw new IllegalArgumentException("series '" + e.getKey() + "' has " + e.getValue().length
+                        + " values but x has " + x.length + " positions");
+            }
+            dropped += addLine(chart, e.getKey(), x, e.getValue());
+        }
+        noteDropped(chart, dropped, "non-finite values");
+        return chart;
+    }
+
+    /** Adds one line with circle markers, skipping non-finite points; returns how many were skipped. */
+    private static int addLine(XYChart chart, String name, double[] x, double[] y) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                xs.add(x[i]);
+                ys.add(y[i]);
+            }
+        }
+        if (xs.isEmpty()) {
+            throw new IllegalArgumentException("series '" + name + "' has no finite value");
+        }
+        XYSeries s = chart.addSeries(name, xs, ys);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        return x.length - xs.size();
     }
 
     /** Training curves from arrays (see {@link #trainingCurves(String, String, Map)}). */

@@ -51,6 +51,27 @@ class ChartsTest {
     }
 
     @Test
+    void linesShareTheGivenXAxisAndCountNonFiniteValues() {
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("random", new double[]{0.30, 0.12, Double.NaN});
+        series.put("adversarial", new double[]{0.30, 0.05, 0.01});
+        XYChart chart = Charts.lines("Replacement", "replaced items k", "NDCG@10", new double[]{0, 1, 2}, series);
+
+        assertEquals(List.of("random", "adversarial"), List.copyOf(chart.getSeriesMap().keySet()));
+        assertArrayEquals(new double[]{0, 1}, chart.getSeriesMap().get("random").getXData(), "NaN point left out");
+        assertArrayEquals(new double[]{0, 1, 2}, chart.getSeriesMap().get("adversarial").getXData());
+        assertArrayEquals(new double[]{0.30, 0.05, 0.01}, chart.getSeriesMap().get("adversarial").getYData());
+        assertEquals("replaced items k", chart.getXAxisTitle());
+        assertEquals("Replacement (1 non-finite values not shown)", chart.getTitle());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Charts.lines("t", "x", "y", new double[]{0, 1}, Map.of("short", new double[]{1})));
+        assertTrue(e.getMessage().contains("'short' has 1 values but x has 2"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Charts.lines("t", "x", "y", new double[0], Map.of("a", new double[0])));
+        assertThrows(IllegalArgumentException.class, () -> Charts.lines("t", "x", "y", new double[]{0}, Map.of()));
+    }
+
+    @Test
     void histogramCountsEveryFiniteValueOnce() {
         double[] values = {0, 0.1, 0.2, 0.5, 0.9, 1.0, 1.0, Double.NaN};
         CategoryChart chart = Charts.histogram("h", "x", values, 4, false);
