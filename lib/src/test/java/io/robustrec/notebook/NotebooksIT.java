@@ -84,6 +84,9 @@ class NotebooksIT {
         assertTrue(r.get("shift.drifted.ndcg10") < r.get("shift.stable.ndcg10"), "drifted users: " + r);
         assertTrue(r.get("shift.end3.ndcg10") < r.get("shift.start3.ndcg10"), "recent items matter most: " + r);
         assertTrue(r.get("shift.new.ndcg10") < r.get("shift.existing.ndcg10"), "new users: " + r);
+        assertTrue(r.get("shift.temporal.drifted.ndcg10") < r.get("shift.temporal.stable.ndcg10"), "drift after a time cut: " + r);
+        assertTrue(r.get("shift.temporal.drifted.ndcg10") < r.get("shift.temporal.loo.drifted.ndcg10"),
+                "a drift unseen in the input (time cut) costs more than one already begun (leave-one-out): " + r);
         assertEquals(r.get("shift.base.ndcg10"), r.get("shift.beta0.0.ndcg10"), 1e-12, "beta = 0 is the original test set");
     }
 
