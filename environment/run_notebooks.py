@@ -227,11 +227,20 @@ def recorded_results(nb, nb_name: str) -> dict:
     return results
 
 
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
 def first_error(nb):
+    """(cell index, error name, message) of the first error output. JShell compile errors come with an empty
+    message and the compiler's diagnostic in the traceback, so the traceback stands in for it (colours removed)."""
     for i, c in enumerate(nb.cells):
         for o in c.get("outputs", []):
             if o.get("output_type") == "error":
-                return i, o.get("ename", "?"), o.get("evalue", "")
+                evalue = o.get("evalue", "")
+                if not evalue.strip():
+                    lines = [ANSI.sub("", t).strip() for t in o.get("traceback", [])]
+                    evalue = " | ".join(t for t in lines if t)[:500]
+                return i, o.get("ename", "?"), evalue
     return None
 
 

@@ -47,6 +47,24 @@ class NotebooksIT {
         return RecordedResults.read(executed);
     }
 
+    /** A cell that does not compile fails the run, and the report carries the compiler's diagnostic. */
+    @Test
+    void aCompileErrorIsReportedWithItsDiagnostic(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException, InterruptedException {
+        Path nb = dir.resolve("broken.ipynb");
+        Files.writeString(nb, """
+                {"cells": [{"cell_type": "code", "execution_count": null, "id": "c1", "metadata": {}, "outputs": [],
+                            "source": "int x = 1;\\nString s = x.name();"}],
+                 "metadata": {"kernelspec": {"name": "robustrec", "display_name": "robustrec", "language": "java"}},
+                 "nbformat": 4, "nbformat_minor": 5}
+                """);
+        Process p = new ProcessBuilder(ROOT.resolve("environment/run-notebooks").toString(), "--out",
+                dir.resolve("out").toString(), nb.toString()).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, p.waitFor(), output);
+        assertTrue(output.contains("broken: cell 1 [int x = 1;] failed: CompilerException")
+                && output.contains("int cannot be dereferenced"), output);
+    }
+
     @Test
     void welcomeRunsEndToEnd() {
         Map<String, Double> r = results("00_welcome");
