@@ -1,5 +1,6 @@
 package io.robustrec.bench;
 
+import io.robustrec.eval.EvalConfig;
 import io.robustrec.model.Backbone;
 import io.robustrec.model.BackboneConfig;
 import io.robustrec.model.LossKind;
@@ -83,6 +84,7 @@ public final class Benchmark {
             Map<String, INDArray> feed = model.feed(in, pos, neg, null, true);
             Map<String, INDArray> g = model.graph().calculateGradients(feed, model.parameterNames());
             opt.step(model.parameters(), g, 0);
+            model.releaseWorkingMemory();
         }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         double trainRate = (double) shape.steps() * shape.batch() / trainSeconds;
@@ -98,7 +100,7 @@ public final class Benchmark {
         }
         long e0 = System.nanoTime();
         long checksum = 0;
-        int evalBatch = 512;
+        int evalBatch = EvalConfig.DEFAULT_BATCH_SIZE;
         for (int start = 0; start < histories.size(); start += evalBatch) {
             List<int[]> chunk = histories.subList(start, Math.min(histories.size(), start + evalBatch));
             INDArray scores = model.scoreAll(chunk);

@@ -17,7 +17,7 @@ public record EvalConfig(Protocol protocol, int[] cutoffs, int batchSize, long s
     /** Cutoffs used when none are given: 5, 10 and 20. */
     public static final int[] DEFAULT_CUTOFFS = {5, 10, 20};
     /** Scoring batch size used when none is given. */
-    public static final int DEFAULT_BATCH_SIZE = 512;
+    public static final int DEFAULT_BATCH_SIZE = 128;
     /** Seed used when none is given. */
     public static final long DEFAULT_SEED = 42L;
 
@@ -39,7 +39,7 @@ public record EvalConfig(Protocol protocol, int[] cutoffs, int batchSize, long s
         }
     }
 
-    /** Full ranking, K in {5, 10, 20}, batch size 512, seed 42. */
+    /** Full ranking, K in {5, 10, 20}, batch size 128, seed 42. */
     public static EvalConfig defaults() {
         return new EvalConfig(Protocol.FULL, DEFAULT_CUTOFFS, DEFAULT_BATCH_SIZE, DEFAULT_SEED);
     }

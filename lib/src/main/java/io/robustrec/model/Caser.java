@@ -89,8 +89,8 @@ public final class Caser implements Backbone {
             horizontal[h - 1] = slides.length == 1 ? sd.reshape(slides[0], -1, horizontalFilters)
                     : sd.max(sd.concat(1, slides), 1);
         }
-        SDVariable features = g.dropout(sd.concat(1, vertical, sd.concat(1, horizontal)));
         long featureSize = (long) d * verticalFilters + (long) w * horizontalFilters;
+        SDVariable features = g.dropout(sd.concat(1, vertical, sd.concat(1, horizontal)), l * featureSize);
         SDVariable a = g.xavier("caser_fc_w", featureSize, d, featureSize, d);
         SDVariable ab = g.constantWeight("caser_fc_b", 0f, d);
         return sd.reshape(sd.nn.relu(sd.mmul(features, a).add(ab), 0), -1, l, d);

@@ -28,7 +28,7 @@ public final class GRU4Rec implements Backbone {
         SameDiff sd = g.sd();
         int d = g.config().dim();
         int l = g.config().maxLength();
-        SDVariable timeMajor = sd.permute(g.dropout(embedded), 1, 0, 2); // [L, B, d]
+        SDVariable timeMajor = sd.permute(g.dropout(embedded, (long) l * d), 1, 0, 2); // [L, B, d]
         SDVariable zeroWeight = sd.constant("gru_h0_proj", org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, d, d));
         SDVariable first = sd.reshape(timeMajor.get(SDIndex.interval(0, 1), SDIndex.all(), SDIndex.all()), -1, d);
         SDVariable h0 = sd.mmul(first, zeroWeight); // zeros [B, d] with the dynamic batch size

@@ -36,8 +36,9 @@ public final class SASRec implements Backbone {
         int h = c.heads();
         int dk = d / h;
         SDVariable positions = g.normal("sasrec_positions", 0.02, l, d);
-        SDVariable mask3 = sd.expandDims(mask, 2);
-        SDVariable x = g.dropout(embedded.mul(Math.sqrt(d)).add(positions)).mul(mask3);
+        // the padding mask spread over d (an element-wise multiply; see GraphBuilder.layerNorm for why)
+        SDVariable mask3 = sd.reshape(g.spreadColumn(sd.reshape(mask, -1, 1), d), -1, l, d);
+        SDVariable x = g.dropout(embedded.mul(Math.sqrt(d)).add(positions), (long) l * d).mul(mask3);
 
         // additive attention bias: -1e9 for future positions and for padded keys
         float[] causal = new float[l * l];
@@ -64,8 +65,8 @@ public final class SASRec implements Backbone {
             SDVariable context = sd.reshape(sd.permute(sd.mmul(attention, vh), 0, 2, 1, 3), -1, d);
             SDVariable attended = dense(g, p + "_o", context, d);
             SDVariable y = g.layerNorm(p + "_ffn", q2.add(attended));
-            SDVariable inner = g.dropout(sd.nn.relu(dense(g, p + "_ffn1", y, d), 0));
-            SDVariable ffn = g.dropout(dense(g, p + "_ffn2", inner, d));
+            SDVariable inner = g.dropout(sd.nn.relu(dense(g, p + "_ffn1", y, d), 0), (long) l * d);
+            SDVariable ffn = g.dropout(dense(g, p + "_ffn2", inner, d), (long) l * d);
             x = sd.reshape(y.add(ffn), -1, l, d).mul(mask3);
         }
         SDVariable out = g.layerNorm("sasrec_final", sd.reshape(x, -1, d));

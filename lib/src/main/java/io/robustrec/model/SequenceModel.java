@@ -2,6 +2,7 @@ package io.robustrec.model;
 
 import io.robustrec.model.nd4j.EmbeddingGather;
 import io.robustrec.model.nd4j.Nd4jRepairs;
+import io.robustrec.model.nd4j.SessionMemory;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -21,7 +22,8 @@ import java.util.Map;
  * against the shared item table.
  *
  * <p>Placeholders: {@code input}, {@code positive}, {@code negative} (int [B, L], 0 = padding),
- * {@code weight} (float [B, L], one weight per training sample (sequence, position)), and the dropout rate.
+ * {@code weight} (float [B, L], one weight per training sample (sequence, position)), and one dropout mask per
+ * dropout site ({@link DropoutSite}; filled by {@link #feed}).
  * Outputs: {@code hidden} [B, L, d], {@code last_hidden} [B, d], {@code scores} [B, items + 1],
  * {@code sample_loss} [B, L] (0 where there is no sample) and the scalar {@code loss}
  * = Σ weight · sample_loss / number of samples.
@@ -48,9 +50,14 @@ public final class SequenceModel implements Recommender {
     private final LossKind lossKind;
     private final int numItems;
     private final List<String> parameterNames;
+    private final List<DropoutSite> dropoutSites;
+    /** Native generator of the dropout masks, reseeded for every training feed. */
+    private final org.nd4j.linalg.api.rng.Random dropoutRandom = Nd4j.getRandomFactory().getNewRandomInstance(0L);
 
-    private SequenceModel(SameDiff sd, Backbone backbone, BackboneConfig config, LossKind lossKind, int numItems) {
+    private SequenceModel(SameDiff sd, Backbone backbone, BackboneConfig config, LossKind lossKind, int numItems,
+                          List<DropoutSite> dropoutSites) {
         this.sd = sd;
+        this.dropoutSites = dropoutSites;
         this.backbone = backbone;
         this.config = config;
         this.lossKind = lossKind;
@@ -122,7 +129,7 @@ public final class SequenceModel implements Recommender {
         SDVariable count = sd.math.max(sampleMask.sum(), sd.constant(Nd4j.scalar(1f)));
         SDVariable loss = sd.identity(LOSS, sampleLoss.mul(weight).sum().div(count));
         sd.setLossVariables(loss);
-        return new SequenceModel(sd, backbone, config, lossKind, numItems);
+        return new SequenceModel(sd, backbone, config, lossKind, numItems, g.dropoutSites());
     }
 
     /** log Σ_j exp(x_ij) per row, as [rows, 1]; written out because ND4J's logSumExp backward fails in M2.1. */
@@ -235,8 +242,12 @@ public final class SequenceModel implements Recommender {
         m.put(POSITIVE, Nd4j.createFromArray(positive));
         m.put(NEGATIVE, Nd4j.createFromArray(negative));
         m.put(WEIGHT, weight == null ? Nd4j.ones(DataType.FLOAT, input.length, config.maxLength()) : Nd4j.createFromArray(weight));
-        m.put(GraphBuilder.DROPOUT, Nd4j.scalar((float) (training ? config.dropout() : 0.0)));
-        m.put(GraphBuilder.DROPOUT_SEED, Nd4j.scalar((float) Math.floorMod(dropoutSeed, 100_003L)));
+        if (training && !dropoutSites.isEmpty()) {
+            dropoutRandom.setSeed(dropoutSeed);
+        }
+        for (DropoutSite site : dropoutSites) {
+            m.put(site.placeholder(), training ? site.mask(input.length, config.dropout(), dropoutRandom) : DropoutSite.identity());
+        }
         return m;
     }
 
@@ -258,12 +269,30 @@ public final class SequenceModel implements Recommender {
 
     @Override
     public INDArray scoreAll(List<int[]> histories) {
-        return sd.output(inferenceFeed(histories), SCORES).get(SCORES);
+        return output(inferenceFeed(histories), SCORES);
     }
 
     /** Sequence representations (the hidden state at the last position) [B, d], dropout off. */
     public INDArray lastHidden(List<int[]> histories) {
-        return sd.output(inferenceFeed(histories), LAST_HIDDEN).get(LAST_HIDDEN);
+        return output(inferenceFeed(histories), LAST_HIDDEN);
+    }
+
+    /**
+     * Runs the graph for one output and returns a copy of it that the caller owns; the run's intermediate arrays
+     * are freed at once (see {@link SessionMemory}).
+     */
+    public INDArray output(Map<String, INDArray> feed, String name) {
+        INDArray out = sd.output(feed, name).get(name).dup();
+        releaseWorkingMemory();
+        return out;
+    }
+
+    /**
+     * Frees the intermediate arrays of the graph's last forward or gradient run. Arrays that run returned are
+     * unusable afterwards; trainers call it once a step's gradients have been applied.
+     */
+    public void releaseWorkingMemory() {
+        SessionMemory.release(sd);
     }
 
     /** Left-pads (with 0) or cuts (keeping the most recent items) each history to length {@code l}. */

@@ -29,18 +29,18 @@ import java.util.Map;
  * stopping, checkpoints and resume, divergence detection, progress. Subclasses supply the objective of one
  * mini-batch in {@link #step}; the loop does the rest.
  *
- * <p>Reproducibility: batch order and negatives come from {@code seed + epoch}, dropout from ND4J's generator
- * reseeded at every epoch start, so a run resumed from a checkpoint finishes exactly as an uninterrupted one.
+ * <p>Reproducibility: batch order and negatives come from {@code seed + epoch}, each step's dropout masks from a
+ * generator seeded with {@link Context#dropoutSeed()} (run seed, epoch, step), so a run resumed from a checkpoint
+ * finishes exactly as an uninterrupted one.
  */
 public abstract class LoopTrainer implements Trainer {
 
     /**
-     * Native arrays that SameDiff allocates for every gradient computation are released only when the JVM collects
-     * their Java handles, and the Java heap barely grows, so without help the process's resident memory climbs by
-     * tens of MB per step (measured: 80 MB/step for GRU4Rec, L = 50, batch 128). A collection every few steps cuts
-     * that by about 5x; see the closing note of the core-library issue for the figures.
+     * Each step's intermediate arrays are freed explicitly ({@link SequenceModel#releaseWorkingMemory()}); what a
+     * trainer allocates outside the graph run (feeds, masks, copies) is left to the garbage collector, which a small
+     * Java heap rarely triggers on its own, so the loop asks for a collection now and then.
      */
-    static final int COLLECT_EVERY_STEPS = 5;
+    static final int COLLECT_EVERY_STEPS = 50;
 
     /** What {@link #step} may use. */
     public static final class Context {
@@ -199,6 +199,7 @@ public abstract class LoopTrainer implements Trainer {
                 Batch batch = epochBatches.get(s);
                 ctx.step = s;
                 double loss = step(ctx, batch);
+                model.releaseWorkingMemory();
                 if (!Double.isFinite(loss)) {
                     String where = config.checkpointDir() == null ? "no checkpoint directory was set"
                             : "the last good checkpoint (end of epoch " + (epoch - 1) + ") is in " + config.checkpointDir();

@@ -112,7 +112,7 @@ class EvaluatorTest {
                 () -> EvalConfig.defaults().withCutoffs(10, 5));
         assertTrue(e.getMessage().contains("[10, 5]"), e.getMessage());
         assertArrayEquals(new int[]{5, 10, 20}, EvalConfig.defaults().cutoffs());
-        assertEquals(512, EvalConfig.defaults().batchSize());
+        assertEquals(128, EvalConfig.defaults().batchSize());
     }
 
     private static List<EvalCase> randomCases(int n, int numItems, int maxHistory, long seed) {

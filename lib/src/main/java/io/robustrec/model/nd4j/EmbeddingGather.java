@@ -4,6 +4,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ops.impl.scatter.ScatterAdd;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 
@@ -41,9 +42,10 @@ public class EmbeddingGather extends Gather {
         SDVariable flatIndices = sameDiff.reshape(indices, -1);
         SDVariable rows = sameDiff.reshape(gradients.get(0), -1, tableShape[1]);
         SDVariable zeros = sameDiff.zerosLike(table);
-        // lock=true: with repeated indices a multi-threaded scatter without a lock races on the same row
+        // with repeated indices a multi-threaded scatter without a lock races on the same row; the lock costs about a
+        // third of the op, so it is only taken when ND4J may run the op on more than one thread
         ScatterAdd scatter = new ScatterAdd(sameDiff, zeros, flatIndices, rows);
-        scatter.addBArgument(true);
+        scatter.addBArgument(Nd4j.getEnvironment().maxThreads() > 1);
         SDVariable tableGradient = scatter.outputVariable();
         return List.of(tableGradient, sameDiff.zerosLike(indices));
     }

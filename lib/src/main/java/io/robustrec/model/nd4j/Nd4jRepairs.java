@@ -3,6 +3,7 @@ package io.robustrec.model.nd4j;
 import org.nd4j.imports.converters.DifferentialFunctionClassHolder;
 import org.nd4j.linalg.api.ops.CustomOpDescriptor;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.lang.reflect.Field;
@@ -12,8 +13,10 @@ import java.util.Map;
  * Repairs to ND4J 1.0.0-M2.1 that every graph of this library relies on. Idempotent; call before building graphs
  * (the model classes do).
  *
- * <p>Registers {@link EmbeddingGather} as the class behind the native {@code gather} op, so that gradient graphs
- * (which SameDiff builds by cloning every op through this registry) use the scatter-add backward.
+ * <p>Registers {@link EmbeddingGather} as the class behind the native {@code gather} op and
+ * {@link ElementwiseSoftmax} behind {@code softmax}, so that gradient graphs (which SameDiff builds by cloning every
+ * op through this registry) use their backward passes: a correct scatter-add for the lookup, a faster one for
+ * softmax.
  */
 public final class Nd4jRepairs {
 
@@ -27,29 +30,35 @@ public final class Nd4jRepairs {
         if (installed) {
             return;
         }
-        CustomOpDescriptor gather = Nd4j.getExecutioner().getCustomOperations().get("gather");
-        if (gather == null) {
-            throw new IllegalStateException("the ND4J backend has no 'gather' op; cannot install the embedding repair");
+        replace("gather", Gather.class, EmbeddingGather.class);
+        replace("softmax", SoftMax.class, ElementwiseSoftmax.class);
+        installed = true;
+    }
+
+    /** Makes {@code replacement} the class SameDiff instantiates for the native op {@code opName}. */
+    private static void replace(String opName, Class<?> original, Class<?> replacement) {
+        CustomOpDescriptor op = Nd4j.getExecutioner().getCustomOperations().get(opName);
+        if (op == null) {
+            throw new IllegalStateException("the ND4J backend has no '" + opName + "' op; cannot install its repair");
         }
-        long hash = gather.getHash();
+        long hash = op.getHash();
         DifferentialFunctionClassHolder holder = DifferentialFunctionClassHolder.getInstance();
         try {
             Map<Long, Class<?>> single = field(holder, "customOpHashToClass");
             Map<Long, Map<String, Class<?>>> multi = field(holder, "customOpHashToClasses");
             Map<String, Class<?>> byName = multi.get(hash);
             if (byName != null) {
-                byName.put("gather", EmbeddingGather.class);
+                byName.put(opName, replacement);
             }
             Class<?> current = single.get(hash);
-            if (current == null || current == Gather.class || current == EmbeddingGather.class) {
-                single.put(hash, EmbeddingGather.class);
+            if (current == null || current == original || current == replacement) {
+                single.put(hash, replacement);
             } else if (byName == null) {
-                throw new IllegalStateException("unexpected class " + current + " registered for op 'gather'");
+                throw new IllegalStateException("unexpected class " + current + " registered for op '" + opName + "'");
             }
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot patch ND4J's op registry for 'gather': " + e, e);
+            throw new IllegalStateException("cannot patch ND4J's op registry for '" + opName + "': " + e, e);
         }
-        installed = true;
     }
 
     @SuppressWarnings("unchecked")

@@ -156,7 +156,7 @@ public final class SoftClusterGraph {
         List<float[]> rows = new ArrayList<>(histories.size());
         for (int from = 0; from < histories.size(); from += RsrTrainer.INFERENCE_BATCH) {
             int to = Math.min(histories.size(), from + RsrTrainer.INFERENCE_BATCH);
-            INDArray q = model.graph().output(model.inferenceFeed(histories.subList(from, to)), ASSIGNMENTS).get(ASSIGNMENTS);
+            INDArray q = model.output(model.inferenceFeed(histories.subList(from, to)), ASSIGNMENTS);
             for (float[] r : q.toFloatMatrix()) {
                 rows.add(r);
             }

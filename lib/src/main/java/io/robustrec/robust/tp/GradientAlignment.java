@@ -105,6 +105,7 @@ public final class GradientAlignment {
             System.arraycopy(part, 0, flat, at, part.length);
             at += part.length;
         }
+        model.releaseWorkingMemory();
         return flat;
     }
 
