@@ -1,5 +1,6 @@
 package io.robustrec.model;
 
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
@@ -24,4 +25,22 @@ public interface Backbone {
      * @return hidden states [B, L, d]
      */
     SDVariable encode(GraphBuilder graph, SDVariable embedded, SDVariable mask);
+
+    /**
+     * Adds the path that ranking uses: the hidden state at the last position only, with dropout off. It must equal
+     * the last row of {@link #encode}'s output at evaluation time (same weights: a second request for a weight name
+     * returns the existing weight). The default takes that row from {@code hidden}; a backbone may compute it more
+     * cheaply, as SASRec does.
+     *
+     * @param graph    graph under construction
+     * @param embedded input item embeddings [B, L, d]
+     * @param mask     padding mask [B, L]
+     * @param hidden   what {@link #encode} returned for the same inputs [B, L, d]
+     * @return [B, d]
+     */
+    default SDVariable encodeLast(GraphBuilder graph, SDVariable embedded, SDVariable mask, SDVariable hidden) {
+        int l = graph.config().maxLength();
+        return graph.sd().reshape(hidden.get(SDIndex.all(), SDIndex.interval(l - 1, l), SDIndex.all()), -1,
+                graph.config().dim());
+    }
 }

@@ -45,8 +45,15 @@ public final class GraphBuilder {
         return config;
     }
 
-    /** A trainable weight with entries drawn from N(0, std²), seeded. */
+    /**
+     * A trainable weight with entries drawn from N(0, std²), seeded. Like every weight factory here, a second call
+     * with the same name returns the existing weight (paths that share weights, such as a backbone's ranking path).
+     */
     public SDVariable normal(String name, double std, long... shape) {
+        SDVariable existing = existing(name, shape);
+        if (existing != null) {
+            return existing;
+        }
         long n = 1;
         for (long s : shape) {
             n *= s;
@@ -60,6 +67,10 @@ public final class GraphBuilder {
 
     /** Xavier/Glorot-uniform weight for a [fanIn, fanOut] matrix (or any shape with the two given fans). */
     public SDVariable xavier(String name, long fanIn, long fanOut, long... shape) {
+        SDVariable existing = existing(name, shape);
+        if (existing != null) {
+            return existing;
+        }
         double limit = Math.sqrt(6.0 / (fanIn + fanOut));
         long n = 1;
         for (long s : shape) {
@@ -74,6 +85,10 @@ public final class GraphBuilder {
 
     /** A trainable weight filled with a constant. */
     public SDVariable constantWeight(String name, float value, long... shape) {
+        SDVariable existing = existing(name, shape);
+        if (existing != null) {
+            return existing;
+        }
         INDArray a = Nd4j.valueArrayOf(shape, value, DataType.FLOAT);
         return sd.var(name, a);
     }
@@ -133,6 +148,18 @@ public final class GraphBuilder {
     /** [d] row → [N, d] matrix with the row repeated N times, as the outer product 1 · rowᵀ ({@code ones} is [N, 1]). */
     public SDVariable spreadRow(SDVariable row, SDVariable ones) {
         return sd.mmul(ones, sd.reshape(row, 1, -1));
+    }
+
+    private SDVariable existing(String name, long[] shape) {
+        if (!sd.hasVariable(name)) {
+            return null;
+        }
+        SDVariable v = sd.getVariable(name);
+        if (!java.util.Arrays.equals(v.getArr().shape(), shape)) {
+            throw new IllegalArgumentException("weight " + name + " exists with shape " + java.util.Arrays.toString(v.getArr().shape())
+                    + ", requested again with shape " + java.util.Arrays.toString(shape));
+        }
+        return v;
     }
 
     /** A unique name with a readable prefix. */

@@ -1,5 +1,6 @@
 package io.robustrec.model;
 
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -29,16 +30,29 @@ public final class SASRec implements Backbone {
 
     @Override
     public SDVariable encode(GraphBuilder g, SDVariable embedded, SDVariable mask) {
+        return stack(g, embedded, mask, false);
+    }
+
+    /**
+     * The same network computed for the last position only, dropout off: the first blocks run over all positions
+     * (the last block's keys and values need them), the last block attends from the last position alone. At L = 200
+     * that skips half of the attention work when ranking.
+     */
+    @Override
+    public SDVariable encodeLast(GraphBuilder g, SDVariable embedded, SDVariable mask, SDVariable hidden) {
+        return stack(g, embedded, mask, true);
+    }
+
+    private SDVariable stack(GraphBuilder g, SDVariable embedded, SDVariable mask, boolean lastOnly) {
         SameDiff sd = g.sd();
         BackboneConfig c = g.config();
         int l = c.maxLength();
         int d = c.dim();
-        int h = c.heads();
-        int dk = d / h;
         SDVariable positions = g.normal("sasrec_positions", 0.02, l, d);
         // the padding mask spread over d (an element-wise multiply; see GraphBuilder.layerNorm for why)
         SDVariable mask3 = sd.reshape(g.spreadColumn(sd.reshape(mask, -1, 1), d), -1, l, d);
-        SDVariable x = g.dropout(embedded.mul(Math.sqrt(d)).add(positions), (long) l * d).mul(mask3);
+        SDVariable x = embedded.mul(Math.sqrt(d)).add(positions);
+        x = (lastOnly ? x : g.dropout(x, (long) l * d)).mul(mask3);
 
         // additive attention bias: -1e9 for future positions and for padded keys
         float[] causal = new float[l * l];
@@ -47,30 +61,57 @@ public final class SASRec implements Backbone {
                 causal[i * l + j] = -1e9f;
             }
         }
-        SDVariable causalBias = sd.constant("sasrec_causal", Nd4j.create(causal, new long[]{1, 1, l, l}, 'c'));
+        SDVariable causalBias = sd.constant(Nd4j.create(causal, new long[]{1, 1, l, l}, 'c'));
         SDVariable keyBias = sd.reshape(mask.sub(1.0).mul(1e9), -1, 1, 1, l);
         SDVariable bias = causalBias.add(keyBias);
 
         for (int b = 0; b < c.blocks(); b++) {
             String p = "sasrec_block" + b;
             SDVariable x2 = sd.reshape(x, -1, d);
-            SDVariable q2 = g.layerNorm(p + "_attn", x2);
-            SDVariable qh = heads(sd, dense(g, p + "_q", q2, d), l, h, dk);
-            SDVariable kh = heads(sd, dense(g, p + "_k", x2, d), l, h, dk);
-            SDVariable vh = heads(sd, dense(g, p + "_v", x2, d), l, h, dk);
-            SDVariable scores = sd.mmul(qh, kh, false, true, false).mul(1.0 / Math.sqrt(dk)).add(bias);
-            // no dropout on the attention weights: its mask has B·heads·L² elements, which at L = 200 cost more
-            // than the rest of the step; dropout stays on the embeddings and both feed-forward layers
-            SDVariable attention = sd.nn.softmax(scores, 3);
-            SDVariable context = sd.reshape(sd.permute(sd.mmul(attention, vh), 0, 2, 1, 3), -1, d);
-            SDVariable attended = dense(g, p + "_o", context, d);
-            SDVariable y = g.layerNorm(p + "_ffn", q2.add(attended));
-            SDVariable inner = g.dropout(sd.nn.relu(dense(g, p + "_ffn1", y, d), 0), (long) l * d);
-            SDVariable ffn = g.dropout(dense(g, p + "_ffn2", inner, d), (long) l * d);
-            x = sd.reshape(y.add(ffn), -1, l, d).mul(mask3);
+            boolean queryLastOnly = lastOnly && b == c.blocks() - 1;
+            if (!queryLastOnly) {
+                x = block(g, p, x2, x2, bias, mask3, l, !lastOnly);
+            } else {
+                // the last position is the only query: its row of the causal bias is 0, the key bias stays
+                SDVariable lastRow = sd.reshape(x.get(SDIndex.all(), SDIndex.interval(l - 1, l), SDIndex.all()), -1, d);
+                SDVariable lastMask = sd.reshape(mask3.get(SDIndex.all(), SDIndex.interval(l - 1, l), SDIndex.all()), -1, 1, d);
+                SDVariable out = block(g, p, lastRow, x2, keyBias, lastMask, 1, false);
+                return g.layerNorm("sasrec_final", sd.reshape(out, -1, d));
+            }
         }
         SDVariable out = g.layerNorm("sasrec_final", sd.reshape(x, -1, d));
         return sd.reshape(out, -1, l, d);
+    }
+
+    /**
+     * One self-attention block: queries from {@code queryRows} ([B·lq, d]), keys and values from {@code keyRows}
+     * ([B·L, d]); returns [B, lq, d].
+     */
+    private static SDVariable block(GraphBuilder g, String p, SDVariable queryRows, SDVariable keyRows, SDVariable bias,
+                                    SDVariable outputMask, int lq, boolean dropout) {
+        SameDiff sd = g.sd();
+        BackboneConfig c = g.config();
+        int l = c.maxLength();
+        int d = c.dim();
+        int h = c.heads();
+        int dk = d / h;
+        SDVariable q2 = g.layerNorm(p + "_attn", queryRows);
+        // the 1/√dk scale is applied to the queries, [B·lq, d], rather than to the [B, h, lq, L] scores
+        SDVariable qh = heads(sd, dense(g, p + "_q", q2, d).mul(1.0 / Math.sqrt(dk)), lq, h, dk);
+        SDVariable kh = heads(sd, dense(g, p + "_k", keyRows, d), l, h, dk);
+        SDVariable vh = heads(sd, dense(g, p + "_v", keyRows, d), l, h, dk);
+        SDVariable scores = sd.mmul(qh, kh, false, true, false).add(bias);
+        // no dropout on the attention weights: its mask has B·heads·L² elements, which at L = 200 cost more
+        // than the rest of the step; dropout stays on the embeddings and both feed-forward layers
+        SDVariable attention = sd.nn.softmax(scores, 3);
+        SDVariable context = sd.reshape(sd.permute(sd.mmul(attention, vh), 0, 2, 1, 3), -1, d);
+        SDVariable attended = dense(g, p + "_o", context, d);
+        SDVariable y = g.layerNorm(p + "_ffn", q2.add(attended));
+        SDVariable inner = sd.nn.relu(dense(g, p + "_ffn1", y, d), 0);
+        inner = dropout ? g.dropout(inner, (long) lq * d) : inner;
+        SDVariable ffn = dense(g, p + "_ffn2", inner, d);
+        ffn = dropout ? g.dropout(ffn, (long) lq * d) : ffn;
+        return sd.reshape(y.add(ffn), -1, lq, d).mul(outputMask);
     }
 
     private static SDVariable dense(GraphBuilder g, String name, SDVariable x, int d) {

@@ -24,7 +24,9 @@ import java.util.Map;
  * <p>Placeholders: {@code input}, {@code positive}, {@code negative} (int [B, L], 0 = padding),
  * {@code weight} (float [B, L], one weight per training sample (sequence, position)), and one dropout mask per
  * dropout site ({@link DropoutSite}; filled by {@link #feed}).
- * Outputs: {@code hidden} [B, L, d], {@code last_hidden} [B, d], {@code scores} [B, items + 1],
+ * Outputs: {@code hidden} [B, L, d], {@code last_hidden} [B, d] (its last row, for training objectives),
+ * {@code ranking_state} [B, d] (the same state from the backbone's ranking path, dropout off), {@code scores}
+ * [B, items + 1] (from the ranking state),
  * {@code sample_loss} [B, L] (0 where there is no sample) and the scalar {@code loss}
  * = Σ weight · sample_loss / number of samples.
  *
@@ -41,6 +43,8 @@ public final class SequenceModel implements Recommender {
     public static final String HIDDEN = "hidden";
     public static final String LAST_HIDDEN = "last_hidden";
     public static final String SCORES = "scores";
+    /** The hidden state at the last position computed by the backbone's ranking path (dropout off), [B, d]. */
+    public static final String RANKING_STATE = "ranking_state";
     public static final String SAMPLE_LOSS = "sample_loss";
     public static final String LOSS = "loss";
 
@@ -102,8 +106,10 @@ public final class SequenceModel implements Recommender {
 
         float[] padBias = new float[numItems + 1];
         padBias[0] = -1e9f;
-        SDVariable scores = sd.mmul(last, table, false, true, false).add(sd.constant("pad_bias", Nd4j.createFromArray(padBias)));
-        sd.identity(SCORES, scores);
+        SDVariable padBiasRow = sd.constant("pad_bias", Nd4j.createFromArray(padBias));
+        // ranking reads the backbone's last-position path (cheaper for SASRec); training reads the full hidden states
+        SDVariable rankingState = sd.identity(RANKING_STATE, backbone.encodeLast(g, embedded, mask, hidden));
+        sd.identity(SCORES, sd.mmul(rankingState, table, false, true, false).add(padBiasRow));
 
         SDVariable sampleLoss;
         SDVariable sampleMask = sd.castTo(positive.neq(0), DataType.FLOAT);
@@ -121,7 +127,8 @@ public final class SequenceModel implements Recommender {
         } else {
             SDVariable target = positive.get(SDIndex.all(), SDIndex.interval(l - 1, l)); // [B, 1]
             SDVariable targetLogit = sd.reshape(last.mul(sd.reshape(lookup(sd, table, target), -1, d)).sum(1), -1, 1);
-            SDVariable ce = logSumExpRows(sd, scores).sub(targetLogit);
+            SDVariable lastLogits = sd.mmul(last, table, false, true, false).add(padBiasRow);
+            SDVariable ce = logSumExpRows(sd, lastLogits).sub(targetLogit);
             SDVariable lastOnly = sd.nn.pad(ce, sd.constant(Nd4j.createFromArray(new int[][]{{0, 0}, {l - 1, 0}})), 0.0);
             sampleLoss = lastOnly.mul(sampleMask);
         }
@@ -274,7 +281,7 @@ public final class SequenceModel implements Recommender {
 
     /** Sequence representations (the hidden state at the last position) [B, d], dropout off. */
     public INDArray lastHidden(List<int[]> histories) {
-        return output(inferenceFeed(histories), LAST_HIDDEN);
+        return output(inferenceFeed(histories), RANKING_STATE);
     }
 
     /**

@@ -41,6 +41,25 @@ class BackboneContractTest {
         assertEquals(expected, scores.getDouble(1, 5), 1e-4);
     }
 
+    /** The ranking path (SASRec: last block queried from the last position only) gives the last row of the full pass. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sasrec", "gru4rec", "caser"})
+    void rankingPathEqualsTheLastHiddenState(String name) {
+        SequenceModel m = SequenceModel.build(Backbones.create(name), new BackboneConfig(6, 8, 3, 2, 0.3), ITEMS, LossKind.BCE, 9);
+        List<int[]> histories = List.of(new int[]{1}, new int[]{4, 5, 6}, new int[]{2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+        Map<String, INDArray> out = m.graph().output(m.inferenceFeed(histories), SequenceModel.LAST_HIDDEN,
+                SequenceModel.RANKING_STATE);
+        INDArray full = out.get(SequenceModel.LAST_HIDDEN);
+        INDArray ranking = out.get(SequenceModel.RANKING_STATE);
+        assertArrayEquals(full.shape(), ranking.shape());
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 8; c++) {
+                assertEquals(full.getDouble(r, c), ranking.getDouble(r, c), 1e-5, name + " row " + r + " col " + c);
+            }
+        }
+        assertArrayEquals(ranking.toFloatMatrix()[1], m.lastHidden(histories).toFloatMatrix()[1], 1e-6f);
+    }
+
     /** Position t may only see items 0..t: changing the item at t leaves earlier hidden states untouched. */
     @ParameterizedTest
     @ValueSource(strings = {"sasrec", "gru4rec", "caser"})
