@@ -32,7 +32,9 @@ import java.util.Map;
  *   <li><b>Cluster loss.</b> The mean over the cluster's (prefix, next item) samples, i.e. positions, so with K = 1 the
  *   objective is exactly ERM's Σ ℓ / #samples (same gradients; tested).</li>
  *   <li><b>Refresh.</b> Tribuo k-means (k-means++, Euclidean) on all training sequences at the start of every R-th
- *   epoch (epoch 0 included, on the initial model); assignments are fixed in between and checkpointed.</li>
+ *   epoch (epoch 0 included, on the initial model); assignments are fixed in between and checkpointed. A refresh
+ *   renumbers its clusters to match the previous ones by shared sequences ({@link ClusterMatching}), so the adversary's
+ *   weights keep following the same groups; without it every refresh shuffled the weights among clusters.</li>
  *   <li><b>Batch estimate.</b> Clusters absent from a batch contribute nothing and the present clusters' weights are
  *   renormalised, so the loss keeps ERM's scale when K is large relative to the batch. The ascent uses the batch's
  *   cluster mean losses (read from {@code sample_loss}, no second pass); absent clusters get g_k = 0.</li>
@@ -72,8 +74,10 @@ public final class RsrHardTrainer extends RsrTrainer {
     protected void onEpochStart(Context ctx, int epoch) {
         super.onEpochStart(ctx, epoch);
         if (assignment == null || epoch % config.refreshEvery() == 0) {
-            assignment = KMeansClusters.assign(representations(ctx.model(), ctx.data().train()), config.clusters(),
+            int[] fresh = KMeansClusters.assign(representations(ctx.model(), ctx.data().train()), config.clusters(),
                     config.kmeansIterations(), ctx.config().seed() * 1_000_033L + epoch);
+            // keep each weight with its cluster: k-means numbers clusters anew at every refresh
+            assignment = assignment == null ? fresh : ClusterMatching.relabel(assignment, fresh, config.clusters());
         }
     }
 
