@@ -149,7 +149,11 @@ public final class SequenceModel implements Recommender {
         return new EmbeddingGather(sd, table, ids).outputVariable();
     }
 
-    /** The SameDiff graph (for trainers that need more than the helpers below). */
+    /**
+     * The SameDiff graph (for trainers that need more than the helpers below). Arrays returned by running it directly
+     * belong to its session and are freed by the next {@link #releaseWorkingMemory()} (which {@link #scoreAll},
+     * {@link #lastHidden}, {@link #output} and every training step call): {@code dup()} what you keep.
+     */
     public SameDiff graph() {
         return sd;
     }
