@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -95,10 +96,10 @@ public final class GraphBuilder {
 
     /**
      * Inverted dropout: multiplies by a mask whose entries are 0 with probability {@code rate} and 1 / (1 − rate)
-     * otherwise. The mask is a placeholder that {@link SequenceModel#feed} fills from a seeded Java generator
-     * ({@link DropoutSite#mask}), not an ND4J random op: ND4J's native generator is not reset by seeding
-     * {@code Nd4j.getRandom()}, which made runs irreproducible, and computing a hash-based mask inside the graph
-     * cost about a tenth of a SASRec training step. At evaluation time the feed is a [1, 1] array of ones, which
+     * otherwise. The mask is a placeholder that {@link SequenceModel#feed} fills with {@link DropoutSite#mask}, drawn
+     * by the model's own ND4J generator reseeded for every step, not a random op inside the graph: in-graph random ops
+     * draw from the global native generator, which seeding {@code Nd4j.getRandom()} does not reset, so runs were not
+     * reproducible (and a hash-based mask computed in the graph cost about a tenth of a SASRec step). At evaluation time the feed is a [1, 1] array of ones, which
      * broadcasts, so dropout is then free.
      *
      * @param x                   activations of one batch, B · {@code elementsPerSequence} entries in any shape
@@ -155,9 +156,9 @@ public final class GraphBuilder {
             return null;
         }
         SDVariable v = sd.getVariable(name);
-        if (!java.util.Arrays.equals(v.getArr().shape(), shape)) {
-            throw new IllegalArgumentException("weight " + name + " exists with shape " + java.util.Arrays.toString(v.getArr().shape())
-                    + ", requested again with shape " + java.util.Arrays.toString(shape));
+        if (!Arrays.equals(v.getArr().shape(), shape)) {
+            throw new IllegalArgumentException("weight " + name + " exists with shape " + Arrays.toString(v.getArr().shape())
+                    + ", requested again with shape " + Arrays.toString(shape));
         }
         return v;
     }

@@ -39,11 +39,9 @@ public final class SessionMemory {
     public static long release(SameDiff graph) {
         List<SameDiff> graphs = new ArrayList<>();
         graphs.add(graph);
-        for (String name : new String[]{"grad"}) {
-            SameDiff fn = graph.getFunction(name);
-            if (fn != null) {
-                graphs.add(fn);
-            }
+        SameDiff gradient = graph.getFunction("grad"); // where SameDiff 1.0.0-M2.1 keeps the gradient graph
+        if (gradient != null) {
+            graphs.add(gradient);
         }
         Set<Long> protectedAddresses = new HashSet<>();
         for (SameDiff g : graphs) {

@@ -49,7 +49,7 @@ class EmbeddingGatherTest {
                 assertEquals(expected[r][c], grad.getDouble(r, c), 1e-12, "row " + r + " col " + c);
             }
         }
-        assertFiniteDifferences(sd, "table", feed);
+        FiniteDifferences.assertGradient(sd, "table", feed, 1e-6);
     }
 
     /** Two lookups into the same table in one graph (input items and target items), a non-linear loss. */
@@ -75,23 +75,7 @@ class EmbeddingGatherTest {
             }
         }
         Map<String, INDArray> feed = Map.of("in", Nd4j.createFromArray(a), "target", Nd4j.createFromArray(b));
-        assertFiniteDifferences(sd, "table", feed);
-        assertFiniteDifferences(sd, "proj", feed);
-    }
-
-    private static void assertFiniteDifferences(SameDiff sd, String var, Map<String, INDArray> feed) {
-        INDArray analytic = Gradients.quietly(() -> sd.calculateGradients(feed, var)).get(var).dup();
-        INDArray param = sd.getVariable(var).getArr();
-        double eps = 1e-6;
-        for (int i = 0; i < param.length(); i++) {
-            double orig = param.getDouble(i);
-            param.putScalar(i, orig + eps);
-            double up = sd.output(feed, "loss").get("loss").getDouble(0);
-            param.putScalar(i, orig - eps);
-            double down = sd.output(feed, "loss").get("loss").getDouble(0);
-            param.putScalar(i, orig);
-            double numeric = (up - down) / (2 * eps);
-            assertEquals(numeric, analytic.getDouble(i), 1e-6 + 1e-5 * Math.abs(numeric), var + "[" + i + "]");
-        }
+        FiniteDifferences.assertGradient(sd, "table", feed, 1e-6);
+        FiniteDifferences.assertGradient(sd, "proj", feed, 1e-6);
     }
 }
