@@ -5,6 +5,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.config.SDValue;
 import org.nd4j.autodiff.samediff.internal.InferenceSession;
+import org.nd4j.autodiff.samediff.internal.memory.NoOpMemoryMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -24,6 +25,12 @@ import java.util.Set;
  *
  * <p>Only arrays that ops produced are closed; variables, constants and placeholders are never touched, nor is any
  * op output that shares memory with them (an identity op may return its input).
+ *
+ * <p>A session's own memory manager ({@code ArrayCacheMemoryMgr}) keeps some op outputs of inference runs in a cache
+ * for reuse, and compares the cached arrays by value when it looks one up; once such an array has been closed here,
+ * the next lookup fails with "Op.X argument was closed before call" (seen after a few repeated {@code output} calls
+ * on one batch). Every session released here is therefore switched to a manager that neither caches nor frees,
+ * leaving the freeing to this class alone.
  */
 public final class SessionMemory {
 
@@ -66,6 +73,9 @@ public final class SessionMemory {
                     bytes += close(e.getValue(), protectedAddresses);
                 }
                 outputs.clear();
+                if (!(session.getMmgr() instanceof NoOpMemoryMgr)) {
+                    session.setMmgr(new NoOpMemoryMgr());
+                }
             }
         }
         return bytes;
