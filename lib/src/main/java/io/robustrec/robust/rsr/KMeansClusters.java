@@ -12,9 +12,21 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Hard cluster assignments of representation vectors with Tribuo's k-means (k-means++ start, Euclidean distance). */
 public final class KMeansClusters {
+
+    /**
+     * Tribuo's k-means logs every Lloyd iteration at INFO (20 lines per refresh, every epoch); only its warnings are
+     * kept. Held in a field because java.util.logging keeps loggers weakly and would forget the level.
+     */
+    private static final Logger TRIBUO_KMEANS_LOG = Logger.getLogger(KMeansTrainer.class.getName());
+
+    static {
+        TRIBUO_KMEANS_LOG.setLevel(Level.WARNING);
+    }
 
     private KMeansClusters() {
     }
