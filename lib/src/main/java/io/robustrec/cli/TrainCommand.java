@@ -174,6 +174,9 @@ final class TrainCommand implements Callable<Integer> {
             if (t instanceof TpTrainer tp) {
                 report.put("discriminator", tp.discriminatorHistory());
             }
+            if (t instanceof io.robustrec.robust.rsr.RsrTrainer rt) {
+                report.put("rsr_trace", rsrTrace(rt));
+            }
         }
         report.put("config", cfg);
         EvalResult test = new Evaluator(EvalConfig.of(testProtocol).withSeed(seed)).evaluate(model, split.test());
@@ -204,6 +207,21 @@ final class TrainCommand implements Callable<Integer> {
             System.out.println("report written to " + json);
         }
         return 0;
+    }
+
+    /** The adversary's view per epoch: cluster weights, mean cluster losses and cluster shares of the samples. */
+    static List<Map<String, Object>> rsrTrace(io.robustrec.robust.rsr.RsrTrainer t) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (io.robustrec.robust.rsr.RsrEpoch e : t.trace()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("epoch", e.epoch());
+            row.put("weights", e.weights());
+            // a cluster no sample fell into has no mean loss: JSON has no NaN, so it is written as null
+            row.put("cluster_loss", java.util.Arrays.stream(e.clusterLoss()).mapToObj(v -> Double.isNaN(v) ? null : v).toList());
+            row.put("cluster_share", e.clusterMass());
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** Null for leave-one-out, the existing/new user split otherwise. */

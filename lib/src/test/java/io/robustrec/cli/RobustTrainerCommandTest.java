@@ -16,8 +16,8 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code train --trainer tp} and the existing/new user reports. */
-class TpCommandTest {
+/** {@code train --trainer tp|rsr-hard}: the existing/new user reports, the discriminator and the adversary traces. */
+class RobustTrainerCommandTest {
 
     private static Path writeLog(Path dir) throws IOException {
         StringBuilder sb = new StringBuilder("user,item,timestamp\n");
@@ -52,6 +52,39 @@ class TpCommandTest {
         assertEquals(96, r.get("test_per_user").get("rank").size());
         assertEquals(96, r.get("test_per_user").get("history_length").size());
         assertTrue(r.get("discriminator").get(0).get("balancedAccuracy").asDouble() >= 0);
+    }
+
+    @Test
+    void rsrReportsTheAdversarysWeightsPerEpoch(@TempDir Path dir) throws IOException {
+        Path log = writeLog(dir);
+        Path json = dir.resolve("rsr.json");
+        int code = Main.run("train", "--data", log.toString(), "--format", "csv", "--model", "sasrec", "--trainer", "rsr-hard",
+                "--clusters", "3", "--lr-weights", "0.5", "--epochs", "2", "--patience", "0", "--max-len", "10", "--dim", "8",
+                "--blocks", "1", "--batch", "24", "--loss", "softmax", "--quiet", "--json", json.toString());
+        assertEquals(0, code);
+        JsonNode trace = new ObjectMapper().readTree(json.toFile()).get("rsr_trace");
+        assertEquals(2, trace.size(), "one row per epoch");
+        for (JsonNode row : trace) {
+            assertEquals(3, row.get("weights").size());
+            double sum = 0;
+            for (JsonNode w : row.get("weights")) {
+                assertTrue(w.asDouble() >= 0);
+                sum += w.asDouble();
+            }
+            assertEquals(1.0, sum, 1e-9, "weights stay on the simplex");
+            double share = 0;
+            for (JsonNode m : row.get("cluster_share")) {
+                share += m.asDouble();
+            }
+            assertEquals(1.0, share, 1e-9, "cluster shares of the samples sum to one");
+            assertEquals(3, row.get("cluster_loss").size());
+        }
+        double spread = 0;
+        JsonNode last = trace.get(1).get("weights");
+        for (JsonNode w : last) {
+            spread = Math.max(spread, Math.abs(w.asDouble() - 1.0 / 3));
+        }
+        assertTrue(spread > 1e-6, "with lr_w = 0.5 the weights leave the uniform start: " + last);
     }
 
     @Test
