@@ -99,8 +99,8 @@ public final class GraphBuilder {
      * otherwise. The mask is a placeholder that {@link SequenceModel#feed} fills with {@link DropoutSite#mask}, drawn
      * by the model's own ND4J generator reseeded for every step, not a random op inside the graph: in-graph random ops
      * draw from the global native generator, which seeding {@code Nd4j.getRandom()} does not reset, so runs were not
-     * reproducible (and a hash-based mask computed in the graph cost about a tenth of a SASRec step). At evaluation time the feed is a [1, 1] array of ones, which
-     * broadcasts, so dropout is then free.
+     * reproducible (and a hash-based mask computed in the graph cost about a tenth of a SASRec step). At evaluation
+     * time the feed is a [1, 1] array of ones, which broadcasts, so dropout is then free.
      *
      * @param x                   activations of one batch, B · {@code elementsPerSequence} entries in any shape
      * @param elementsPerSequence entries of {@code x} per sequence of the batch
