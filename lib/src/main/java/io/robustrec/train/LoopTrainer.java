@@ -104,7 +104,7 @@ public abstract class LoopTrainer implements Trainer {
     protected void prepare(Context ctx) {
     }
 
-    /** Called at the start of each epoch (robust trainers refresh clusters here). */
+    /** Called at the start of each epoch (robust trainers refresh clusters here); counted in the epoch's seconds. */
     protected void onEpochStart(Context ctx, int epoch) {
     }
 
@@ -190,8 +190,10 @@ public abstract class LoopTrainer implements Trainer {
         for (int epoch = startEpoch; epoch < config.epochs() && !stoppedEarly; epoch++) {
             ctx.epoch = epoch;
             Nd4j.getRandom().setSeed(config.seed() * 1_000_003L + epoch);
-            onEpochStart(ctx, epoch);
+            // the epoch's clock includes the trainer's per-epoch work (RSR-hard's k-means refresh), so that seconds
+            // per epoch compare trainers fairly
             long t0 = System.nanoTime();
+            onEpochStart(ctx, epoch);
             double lossSum = 0;
             long samples = 0;
             List<Batch> epochBatches = batches.batches(epoch);

@@ -120,6 +120,44 @@ class ErmTrainerTest {
         assertTrue(e.getMessage().contains("learning rate 1.0E30"), e.getMessage());
     }
 
+    /** A trainer whose per-epoch preparation takes a known time (the place RSR-hard refreshes its k-means). */
+    private static final class SlowEpochStart extends LoopTrainer {
+        // longer than a whole epoch of this small world takes, even on a busy machine
+        static final long PREPARATION_MILLIS = 2500;
+        private final ErmTrainer erm = new ErmTrainer();
+
+        @Override
+        public String name() {
+            return "slow-epoch-start";
+        }
+
+        @Override
+        protected double step(Context ctx, io.robustrec.data.Batch batch) {
+            return erm.step(ctx, batch);
+        }
+
+        @Override
+        protected void onEpochStart(Context ctx, int epoch) {
+            try {
+                Thread.sleep(PREPARATION_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Seconds per epoch include the trainer's per-epoch work, so trainers are compared on their full cost. */
+    @Test
+    void epochSecondsIncludePerEpochPreparation() {
+        TrainResult plain = new ErmTrainer().fit(Backbones.create("gru4rec"), SHAPE, split, small().withEpochs(1), TrainingListener.NONE);
+        TrainResult slow = new SlowEpochStart().fit(Backbones.create("gru4rec"), SHAPE, split, small().withEpochs(1), TrainingListener.NONE);
+        double seconds = slow.history().get(0).seconds();
+        assertTrue(seconds >= SlowEpochStart.PREPARATION_MILLIS / 1000.0,
+                "the epoch took " + seconds + " s but its preparation alone slept " + SlowEpochStart.PREPARATION_MILLIS + " ms");
+        assertEquals(plain.history().get(0).meanLoss(), slow.history().get(0).meanLoss(), 1e-9, "same training otherwise");
+    }
+
     @Test
     void configRejectsBadValues() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> small().withBatchSize(0));
