@@ -10,13 +10,14 @@ import picocli.CommandLine.Command;
  *   robustrec train --data onlineretail --model sasrec --trainer erm --epochs 50 --json out.json
  *   robustrec eval  --data onlineretail --model pop
  *   robustrec bench --model sasrec --users 6000 --items 3400 --max-len 200
+ *   robustrec compare --runs build/runs --baseline erm --candidates rsr-hard,rsr-soft
  *   robustrec bench-trainers --data onlineretail --model sasrec --trainers erm,rsr-hard,rsr-soft,tp
  * </pre>
  */
 @Command(name = "robustrec", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Robust sequential recommendation: prepare data, train backbones with ERM or robust trainers, evaluate, benchmark.",
         subcommands = {PrepCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class,
-                BenchTrainersCommand.class})
+                BenchTrainersCommand.class, CompareCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -1,0 +1,40 @@
+package io.robustrec.cli;
+
+import io.robustrec.eval.RunComparison;
+import io.robustrec.eval.RunReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code robustrec compare}: reads the {@code train --json --per-user} reports of a folder and compares a baseline
+ * trainer with candidate trainers per backbone and noise level (mean ± std over seeds, the candidate chosen on
+ * validation, Wilcoxon on per-user test metrics, time per epoch).
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare the train --json --per-user reports of a folder: baseline vs the candidate chosen on validation.")
+final class CompareCommand implements Callable<Integer> {
+
+    @Option(names = "--runs", required = true, description = "folder of train --json reports (made with --per-user)")
+    Path runs;
+    @Option(names = "--baseline", defaultValue = "erm", description = "baseline trainer (default ${DEFAULT-VALUE})")
+    String baseline;
+    @Option(names = "--candidates", defaultValue = "rsr-hard,rsr-soft", split = ",",
+            description = "candidate trainers; per backbone and noise the one with the best mean validation NDCG@10 is compared (default ${DEFAULT-VALUE})")
+    List<String> candidates;
+    @Option(names = "--metrics", defaultValue = "NDCG@10,Recall@10", split = ",",
+            description = "test metrics to compare (default ${DEFAULT-VALUE})")
+    List<String> metrics;
+
+    @Override
+    public Integer call() {
+        RunComparison.Result r = RunComparison.compare(RunReport.readAll(runs), baseline, candidates, metrics);
+        System.out.println(r.accuracy().printAll());
+        System.out.println();
+        System.out.println(r.time().printAll());
+        return 0;
+    }
+}
