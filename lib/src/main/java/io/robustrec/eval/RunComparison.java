@@ -4,6 +4,10 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -167,6 +171,12 @@ public final class RunComparison {
                 }
             }
         }
+        // printed rounded; the values in the columns keep full precision
+        accuracy.doubleColumn("chosen vs " + baseline + " (%)").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2));
+        accuracy.doubleColumn("p (Wilcoxon)").setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.0000",
+                DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        time.doubleColumn("s/epoch").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2));
+        time.doubleColumn("x " + baseline).setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2));
         return new Result(List.copyOf(outcomes), accuracy, time);
     }
 

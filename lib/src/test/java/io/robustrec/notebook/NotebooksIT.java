@@ -32,12 +32,51 @@ class NotebooksIT {
                 }
             }
         }
+        makeTinySweep();
         Process p = new ProcessBuilder(ROOT.resolve("environment/run-notebooks").toString(), "--profile", "tiny")
                 .directory(ROOT.toFile()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int code = p.waitFor();
         System.out.println(output);
         assertEquals(0, code, "run-notebooks failed:\n" + output);
+    }
+
+    /**
+     * Notebook 04 compares the reports of {@code experiments/robust-vs-erm} (the tiny profile's RUNS_DIR): make a tiny
+     * sweep with that script, 12 short runs on a generated log, so the notebook's report branch runs here.
+     */
+    private static void makeTinySweep() throws IOException, InterruptedException {
+        Path dir = ROOT.resolve("build/experiments");
+        Path runs = dir.resolve("notebook-test-runs");
+        if (Files.exists(runs)) {
+            try (var walk = Files.walk(runs)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        Files.createDirectories(dir);
+        StringBuilder log = new StringBuilder("user,item,timestamp\n");
+        java.util.Random rnd = new java.util.Random(5);
+        for (int u = 0; u < 80; u++) {
+            int n = 6 + rnd.nextInt(6);
+            for (int t = 0; t < n; t++) {
+                log.append('u').append(u).append(",i").append((u % 7 + 3 * t + rnd.nextInt(3)) % 30).append(',').append(100 + t).append('\n');
+            }
+        }
+        Path data = dir.resolve("notebook-test-log.csv");
+        Files.writeString(data, log.toString());
+        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("experiments/robust-vs-erm").toString())
+                .directory(ROOT.toFile()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("DATA", data.toString());
+        env.put("MODELS", "gru4rec");
+        env.put("NOISES", "0 0.1");
+        env.put("SEEDS", "1 2");
+        env.put("OUT", runs.toString());
+        env.put("TRAIN_ARGS", "--format csv --epochs 2 --patience 0 --max-len 6 --dim 8 --batch 32 --loss softmax");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), "experiments/robust-vs-erm failed:\n" + output);
+        assertTrue(output.contains("chosen vs erm"), output);
     }
 
     private static Map<String, Double> results(String notebook) {
@@ -157,6 +196,11 @@ class NotebooksIT {
                 assertTrue(r.get(timed) > 0, timed + " " + r);
             }
         }
+        // section 6 read the tiny sweep: gru4rec x {erm, hard, soft} x noise {0, 10%} x seeds {1, 2}
+        assertEquals(12.0, r.get("rsr.runs.reports"), r.toString());
+        assertEquals(4.0, r.get("rsr.runs.outcomes"), "2 noise levels x {NDCG@10, Recall@10}: " + r);
+        assertTrue(r.get("rsr.runs.max.time.ratio") >= 1.0, "the baseline's own ratio is 1: " + r);
+        assertTrue(Double.isFinite(r.get("rsr.runs.gru4rec.noise10.ndcg10.gain")), r.toString());
         assertEquals(4.0, r.get("rsr.grid.candidates"), "the 2 x 2 grid: " + r);
         assertTrue(r.get("rsr.grid.best.validation") >= r.get("rsr.grid.worst.validation"), "grid sorted best first: " + r);
     }
