@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,22 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code bench-trainers}: one row per trainer, the first one the baseline, warm-up epoch left out. */
 class BenchTrainersCommandTest {
 
-    private static Path writeLog(Path dir) throws IOException {
-        StringBuilder sb = new StringBuilder("user,item,timestamp\n");
-        for (int u = 0; u < 60; u++) {
-            for (int t = 0; t < 8; t++) {
-                sb.append('u').append(u).append(",i").append((u * 3 + t * 7) % 25).append(',').append(100 + t).append('\n');
-            }
-        }
-        Path f = dir.resolve("log.csv");
-        Files.writeString(f, sb.toString());
-        return f;
-    }
-
     @Test
     void reportsSecondsPerEpochRelativeToTheFirstTrainer(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("bench.json");
-        int code = Main.run("bench-trainers", "--data", writeLog(dir).toString(), "--format", "csv", "--model", "gru4rec",
+        int code = Main.run("bench-trainers", "--data", TinyLog.write(dir, 60, 8, 25).toString(), "--format", "csv", "--model", "gru4rec",
                 "--trainers", "erm,rsr-soft", "--epochs", "3", "--max-len", "6", "--dim", "8", "--batch", "32", "--quiet",
                 "--json", json.toString());
         assertEquals(0, code);
@@ -66,7 +53,7 @@ class BenchTrainersCommandTest {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = Main.run("bench-trainers", "--data", writeLog(dir).toString(), "--format", "csv", "--trainers", "erm,dro",
+            code = Main.run("bench-trainers", "--data", TinyLog.write(dir, 60, 8, 25).toString(), "--format", "csv", "--trainers", "erm,dro",
                     "--quiet");
         } finally {
             System.setErr(old);
@@ -77,7 +64,7 @@ class BenchTrainersCommandTest {
 
     @Test
     void aBaselineModelHasNoEpochsToTime(@TempDir Path dir) throws IOException {
-        assertEquals(2, Main.run("bench-trainers", "--data", writeLog(dir).toString(), "--format", "csv", "--model", "pop",
+        assertEquals(2, Main.run("bench-trainers", "--data", TinyLog.write(dir, 60, 8, 25).toString(), "--format", "csv", "--model", "pop",
                 "--quiet"));
     }
 

@@ -21,18 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code train --json --per-user} reports read back ({@link RunReport}) and compared ({@code compare}). */
 class CompareCommandTest {
 
-    private static Path writeLog(Path dir) throws IOException {
-        StringBuilder sb = new StringBuilder("user,item,timestamp\n");
-        for (int u = 0; u < 50; u++) {
-            for (int t = 0; t < 7; t++) {
-                sb.append('u').append(u).append(",i").append((u * 5 + t * 3) % 20).append(',').append(100 + t).append('\n');
-            }
-        }
-        Path f = dir.resolve("log.csv");
-        Files.writeString(f, sb.toString());
-        return f;
-    }
-
     private static void train(Path log, Path out, String trainer, int seed) {
         assertEquals(0, Main.run("train", "--data", log.toString(), "--format", "csv", "--model", "gru4rec", "--trainer", trainer,
                 "--epochs", "2", "--patience", "0", "--max-len", "6", "--dim", "8", "--batch", "32", "--loss", "softmax",
@@ -42,7 +30,7 @@ class CompareCommandTest {
 
     @Test
     void reportsReadBackAgreeWithTheirOwnMetricsAndCompare(@TempDir Path dir) throws IOException {
-        Path log = writeLog(dir);
+        Path log = TinyLog.write(dir, 50, 7, 20);
         Path runs = Files.createDirectories(dir.resolve("runs"));
         for (int seed = 1; seed <= 2; seed++) {
             train(log, runs, "erm", seed);
