@@ -1,5 +1,6 @@
 package io.robustrec.cli;
 
+import io.robustrec.eval.Population;
 import io.robustrec.eval.RunComparison;
 import io.robustrec.eval.RunReport;
 import picocli.CommandLine.Command;
@@ -28,12 +29,20 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--metrics", defaultValue = "NDCG@10,Recall@10", split = ",",
             description = "test metrics to compare (default ${DEFAULT-VALUE})")
     List<String> metrics;
+    @Option(names = "--populations", defaultValue = "all", split = ",",
+            description = "test cases to compare, one table each: all, head, tail (existing users by history length), new (--split existing-new runs) (default ${DEFAULT-VALUE})")
+    List<String> populations;
 
     @Override
     public Integer call() {
-        RunComparison.Result r = RunComparison.compare(RunReport.readAll(runs), baseline, candidates, metrics);
-        System.out.println(r.accuracy().printAll());
-        System.out.println();
+        List<Population> which = populations.stream().map(Population::parse).toList();
+        List<RunReport> reports = RunReport.readAll(runs);
+        RunComparison.Result r = null;
+        for (Population p : which) {
+            r = RunComparison.compare(reports, baseline, candidates, metrics, p);
+            System.out.println(r.accuracy().printAll());
+            System.out.println();
+        }
         System.out.println(r.time().printAll());
         return 0;
     }

@@ -32,6 +32,7 @@ public final class RunComparison {
      *
      * @param model        backbone
      * @param trainNoise   training noise
+     * @param population   which test cases
      * @param metric       e.g. "NDCG@10"
      * @param chosen       the candidate with the best mean validation NDCG@10
      * @param pairedSeeds  seeds run by both the baseline and the chosen candidate (the means and the test use these)
@@ -40,8 +41,8 @@ public final class RunComparison {
      * @param relativeGain (chosen − baseline) / baseline
      * @param test         Wilcoxon signed-rank test, chosen − baseline, per user, paired seeds pooled
      */
-    public record Outcome(String model, double trainNoise, String metric, String chosen, List<Long> pairedSeeds,
-                          double baselineMean, double chosenMean, double relativeGain, PairedTest test) {
+    public record Outcome(String model, double trainNoise, Population population, String metric, String chosen,
+                          List<Long> pairedSeeds, double baselineMean, double chosenMean, double relativeGain, PairedTest test) {
     }
 
     /**
@@ -65,11 +66,14 @@ public final class RunComparison {
      * @param candidates candidate trainer names (e.g. "rsr-hard", "rsr-soft"); the one with the best mean validation
      *                   NDCG@10 in each (backbone, noise) is compared with the baseline
      * @param metrics    metric names with cutoff, e.g. "NDCG@10", "Recall@10"
+     * @param population the test cases compared (all, head or tail existing users, or new users)
      * @throws IllegalArgumentException on a duplicate run, a (backbone, noise) without the baseline or without any
      *                                  candidate, or paired runs whose test users differ
      */
-    public static Result compare(List<RunReport> reports, String baseline, List<String> candidates, List<String> metrics) {
+    public static Result compare(List<RunReport> reports, String baseline, List<String> candidates, List<String> metrics,
+                                 Population population) {
         Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(population, "population");
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("candidates is empty: name at least one trainer to compare with " + baseline);
         }
@@ -88,7 +92,8 @@ public final class RunComparison {
         List<String> trainers = new ArrayList<>();
         trainers.add(baseline);
         trainers.addAll(candidates);
-        Table accuracy = Table.create("Test metrics, mean ± std over seeds; the candidate is chosen on validation NDCG@10",
+        Table accuracy = Table.create("Test metrics of " + population.label()
+                        + " users, mean ± std over seeds; the candidate is chosen on validation NDCG@10",
                 StringColumn.create("backbone"), StringColumn.create("noise"), StringColumn.create("metric"));
         for (String t : trainers) {
             accuracy.addColumns(StringColumn.create(t));
@@ -144,16 +149,20 @@ public final class RunComparison {
                     for (int i = 0; i < paired.size(); i++) {
                         RunReport rb = base.get(paired.get(i));
                         RunReport rc = cell.get(chosen).get(paired.get(i));
-                        if (!Arrays.equals(rb.users(), rc.users())) {
+                        if (!Arrays.equals(rb.cases(population).users(), rc.cases(population).users())) {
                             throw new IllegalArgumentException("paired runs test different users: " + rb.file() + " and " + rc.file());
                         }
-                        b[i] = rb.metric(m.displayName(), k);
-                        c[i] = rc.metric(m.displayName(), k);
-                        perUserBase.add(rb.perUser(m, k));
-                        perUserChosen.add(rc.perUser(m, k));
+                        if (rb.cases(population).size() == 0) {
+                            throw new IllegalArgumentException(where + ": " + rb.file() + " has no " + population.label()
+                                    + " test cases (head/tail need users of different history lengths)");
+                        }
+                        b[i] = rb.metric(m.displayName(), k, population);
+                        c[i] = rc.metric(m.displayName(), k, population);
+                        perUserBase.add(rb.perUser(m, k, population));
+                        perUserChosen.add(rc.perUser(m, k, population));
                     }
                     PairedTest test = PairedTest.wilcoxon(concat(perUserChosen), concat(perUserBase));
-                    Outcome o = new Outcome(byModel.getKey(), byNoise, m.displayName() + "@" + k, chosen, paired,
+                    Outcome o = new Outcome(byModel.getKey(), byNoise, population, m.displayName() + "@" + k, chosen, paired,
                             mean(b), mean(c), (mean(c) - mean(b)) / mean(b), test);
                     outcomes.add(o);
                     accuracy.stringColumn("backbone").append(o.model());
@@ -162,7 +171,7 @@ public final class RunComparison {
                     for (String t : trainers) {
                         Map<Long, RunReport> runsOfT = cell.get(t);
                         accuracy.stringColumn(t).append(runsOfT == null ? "-"
-                                : meanStd(runsOfT.values().stream().mapToDouble(r -> r.metric(m.displayName(), k)).toArray()));
+                                : meanStd(runsOfT.values().stream().mapToDouble(r -> r.metric(m.displayName(), k, population)).toArray()));
                     }
                     accuracy.stringColumn("chosen").append(chosen);
                     accuracy.intColumn("paired seeds").append(paired.size());

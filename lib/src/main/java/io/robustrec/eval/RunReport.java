@@ -26,23 +26,61 @@ import java.util.stream.Stream;
  * @param trainNoise       share of training items replaced by random ones (0 for none)
  * @param validationNdcg10 best validation NDCG@10 (what model selection may look at)
  * @param epochSeconds     training seconds of every epoch, in order (empty for baselines)
- * @param test             test metrics by name ("NDCG@10", "Recall@10", ...)
- * @param users            per test case, the user index (empty when the run was made without {@code --per-user})
- * @param ranks            per test case, the 1-based rank of the target (same length as {@code users})
+ * @param test             test metrics of the existing users by name ("NDCG@10", "Recall@10", ...)
+ * @param existing         the existing users' test cases (empty when the run was made without {@code --per-user})
+ * @param newUsers         the new users' test cases ({@code --split existing-new} with {@code --per-user}), else empty
  */
 public record RunReport(Path file, String model, String trainer, long seed, double trainNoise, double validationNdcg10,
-                        double[] epochSeconds, Map<String, Double> test, int[] users, int[] ranks) {
+                        double[] epochSeconds, Map<String, Double> test, Cases existing, Cases newUsers) {
 
     public RunReport {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(trainer, "trainer");
+        Objects.requireNonNull(existing, "existing");
+        Objects.requireNonNull(newUsers, "newUsers");
         epochSeconds = epochSeconds.clone();
         test = Map.copyOf(test);
-        users = users.clone();
-        ranks = ranks.clone();
-        if (users.length != ranks.length) {
-            throw new IllegalArgumentException(file + ": " + users.length + " per-user users but " + ranks.length + " ranks");
+    }
+
+    /**
+     * Per-user test cases, in case order.
+     *
+     * @param users          user index of each case
+     * @param ranks          1-based rank of each case's target
+     * @param historyLengths history length of each case (what head and tail are cut by)
+     */
+    public record Cases(int[] users, int[] ranks, int[] historyLengths) {
+        /** No per-user cases. */
+        public static final Cases NONE = new Cases(new int[0], new int[0], new int[0]);
+
+        public Cases {
+            users = users.clone();
+            ranks = ranks.clone();
+            historyLengths = historyLengths.clone();
+            if (users.length != ranks.length || users.length != historyLengths.length) {
+                throw new IllegalArgumentException("per-user arrays differ in length: users=" + users.length + ", ranks="
+                        + ranks.length + ", historyLengths=" + historyLengths.length);
+            }
+        }
+
+        /** Number of cases. */
+        public int size() {
+            return ranks.length;
+        }
+
+        /** The cases whose index satisfies the predicate, in order. */
+        Cases subset(java.util.function.IntPredicate keep) {
+            int[] idx = java.util.stream.IntStream.range(0, ranks.length).filter(keep).toArray();
+            int[] u = new int[idx.length];
+            int[] r = new int[idx.length];
+            int[] h = new int[idx.length];
+            for (int j = 0; j < idx.length; j++) {
+                u[j] = users[idx[j]];
+                r[j] = ranks[idx[j]];
+                h[j] = historyLengths[idx[j]];
+            }
+            return new Cases(u, r, h);
         }
     }
 
@@ -74,17 +112,11 @@ public record RunReport(Path file, String model, String trainer, long seed, doub
                 seconds[i] = required(file, epochs.get(i), "seconds").asDouble();
             }
         }
-        int[] users = new int[0];
-        int[] ranks = new int[0];
-        if (root.has("test_per_user")) {
-            JsonNode pu = root.get("test_per_user");
-            users = ints(required(file, pu, "user"));
-            ranks = ints(required(file, pu, "rank"));
-        }
         return new RunReport(file, required(file, config, "model").asText(), trainer,
                 required(file, config, "seed").asLong(),
                 config.has("train_noise") ? config.get("train_noise").asDouble() : 0.0,
-                required(file, root, "validation_ndcg10").asDouble(), seconds, test, users, ranks);
+                required(file, root, "validation_ndcg10").asDouble(), seconds, test,
+                cases(file, root, "test_per_user"), cases(file, root, "test_new_users_per_user"));
     }
 
     /**
@@ -122,11 +154,42 @@ public record RunReport(Path file, String model, String trainer, long seed, doub
         return v;
     }
 
-    /** The metric of every test case, in case order: the input of paired tests between runs. */
-    public double[] perUser(Metric metric, int k) {
-        if (ranks.length == 0) {
-            throw new IllegalStateException(file + " has no per-user ranks: train with --per-user");
+    /** A metric's mean over a population's test cases (from the per-user ranks). */
+    public double metric(String name, int k, Population population) {
+        if (population == Population.ALL && test.containsKey(Metric.parse(name).displayName() + "@" + k)) {
+            return metric(name, k);
         }
+        return java.util.Arrays.stream(perUser(Metric.parse(name), k, population)).average().orElse(Double.NaN);
+    }
+
+    /**
+     * A population's test cases.
+     *
+     * @throws IllegalStateException when the report has no per-user ranks for it (trained without {@code --per-user},
+     *                               or without {@code --split existing-new} for new users)
+     */
+    public Cases cases(Population population) {
+        Cases from = population == Population.NEW ? newUsers : existing;
+        if (from.size() == 0) {
+            throw new IllegalStateException(file + " has no per-user ranks of " + (population == Population.NEW
+                    ? "new users: train with --split existing-new --per-user" : "the test users: train with --per-user"));
+        }
+        if (population == Population.HEAD || population == Population.TAIL) {
+            int want = population == Population.HEAD ? UserGroups.HEAD : UserGroups.TAIL;
+            int[] group = UserGroups.headTail(from.historyLengths()).groupOfCase();
+            return from.subset(i -> group[i] == want);
+        }
+        return from;
+    }
+
+    /** The metric of every test case of the existing users, in case order: the input of paired tests between runs. */
+    public double[] perUser(Metric metric, int k) {
+        return perUser(metric, k, Population.ALL);
+    }
+
+    /** The metric of every case of a population, in case order. */
+    public double[] perUser(Metric metric, int k, Population population) {
+        int[] ranks = cases(population).ranks();
         double[] out = new double[ranks.length];
         for (int i = 0; i < ranks.length; i++) {
             out[i] = metric.value(ranks[i], k);
@@ -156,6 +219,15 @@ public record RunReport(Path file, String model, String trainer, long seed, doub
             throw new IllegalArgumentException(file + ": the report has no field '" + field + "'");
         }
         return v;
+    }
+
+    private static Cases cases(Path file, JsonNode root, String field) {
+        if (!root.has(field)) {
+            return Cases.NONE;
+        }
+        JsonNode pu = root.get(field);
+        int[] ranks = ints(required(file, pu, "rank"));
+        return new Cases(ints(required(file, pu, "user")), ranks, ints(required(file, pu, "history_length")));
     }
 
     private static int[] ints(JsonNode array) {

@@ -1,6 +1,7 @@
 package io.robustrec.cli;
 
 import io.robustrec.eval.Metric;
+import io.robustrec.eval.Population;
 import io.robustrec.eval.RunReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class CompareCommandTest {
         assertEquals(0.1, erm1.trainNoise(), 1e-12);
         assertEquals(2, erm1.epochSeconds().length);
         assertEquals(erm1.epochSeconds()[1], erm1.secondsPerEpoch(), 1e-12, "the first epoch is left out");
-        assertEquals(50, erm1.ranks().length, "one test case per user");
+        assertEquals(50, erm1.existing().size(), "one test case per user");
         double fromRanks = Arrays.stream(erm1.perUser(Metric.NDCG, 10)).average().orElseThrow();
         assertEquals(erm1.metric("NDCG", 10), fromRanks, 1e-9);
 
@@ -55,13 +56,28 @@ class CompareCommandTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = Main.run("compare", "--runs", runs.toString(), "--candidates", "rsr-soft");
+            code = Main.run("compare", "--runs", runs.toString(), "--candidates", "rsr-soft", "--populations", "all,tail");
         } finally {
             System.setOut(old);
         }
         assertEquals(0, code);
         String printed = out.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("NDCG@10") && printed.contains("Recall@10") && printed.contains("x erm"), printed);
+        assertTrue(printed.contains("Test metrics of all users") && printed.contains("Test metrics of tail users"), printed);
+    }
+
+    @Test
+    void newUsersOfAnExistingNewSplitAreReadBack(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("tp.json");
+        assertEquals(0, Main.run("train", "--data", TinyLog.write(dir, 50, 7, 20).toString(), "--format", "csv", "--model",
+                "gru4rec", "--trainer", "erm", "--split", "existing-new", "--epochs", "1", "--max-len", "6", "--dim", "8",
+                "--batch", "32", "--loss", "softmax", "--per-user", "--quiet", "--json", json.toString()));
+        RunReport r = RunReport.read(json);
+        assertEquals(40, r.cases(Population.ALL).size(), "80% of 50 users are existing");
+        assertEquals(10, r.cases(Population.NEW).size());
+        assertEquals(40, r.cases(Population.HEAD).size() + r.cases(Population.TAIL).size());
+        double fromRanks = Arrays.stream(r.perUser(Metric.HR, 10, Population.NEW)).average().orElseThrow();
+        assertEquals(fromRanks, r.metric("HR", 10, Population.NEW), 1e-12);
     }
 
     @Test

@@ -25,7 +25,7 @@ class RunComparisonTest {
             test.put(m.displayName() + "@10", Arrays.stream(ranks).mapToDouble(r -> m.value(r, 10)).average().orElseThrow());
         }
         return new RunReport(Path.of(trainer + "_s" + seed + ".json"), "sasrec", trainer, seed, 0.1, validation,
-                epochSeconds, test, USERS, ranks);
+                epochSeconds, test, cases(USERS, ranks), RunReport.Cases.NONE);
     }
 
     private static List<RunReport> runs() {
@@ -42,7 +42,7 @@ class RunComparisonTest {
 
     @Test
     void choosesOnValidationAndTestsThePooledPerUserDifferences() {
-        RunComparison.Result res = RunComparison.compare(runs(), "erm", List.of("rsr-hard", "rsr-soft"), List.of("NDCG@10", "Recall@10"));
+        RunComparison.Result res = RunComparison.compare(runs(), "erm", List.of("rsr-hard", "rsr-soft"), List.of("NDCG@10", "Recall@10"), Population.ALL);
         assertEquals(2, res.outcomes().size());
         RunComparison.Outcome ndcg = res.outcomes().get(0);
         assertEquals("NDCG@10", ndcg.metric());
@@ -64,7 +64,7 @@ class RunComparisonTest {
 
     @Test
     void timePerEpochLeavesOutTheWarmUpEpochAndIsRelativeToTheBaseline() {
-        RunComparison.Result res = RunComparison.compare(runs(), "erm", List.of("rsr-hard", "rsr-soft"), List.of("NDCG@10"));
+        RunComparison.Result res = RunComparison.compare(runs(), "erm", List.of("rsr-hard", "rsr-soft"), List.of("NDCG@10"), Population.ALL);
         assertEquals(3, res.time().rowCount());
         assertEquals(2.0, res.time().doubleColumn("s/epoch").get(0), 1e-12);
         assertEquals(2.0, res.time().doubleColumn("x erm").get(1), 1e-12, "rsr-hard: 4 s against 2 s");
@@ -75,9 +75,46 @@ class RunComparisonTest {
     void onlySeedsRunByBothArePaired() {
         List<RunReport> r = runs();
         r.add(report("erm", 3, 0.2, new int[]{1, 1, 1, 1, 1, 1}, 9, 2, 2));
-        RunComparison.Outcome o = RunComparison.compare(r, "erm", List.of("rsr-soft"), List.of("NDCG@10")).outcomes().get(0);
+        RunComparison.Outcome o = RunComparison.compare(r, "erm", List.of("rsr-soft"), List.of("NDCG@10"), Population.ALL).outcomes().get(0);
         assertEquals(List.of(1L, 2L), o.pairedSeeds());
         assertEquals(12, o.test().n());
+    }
+
+    @Test
+    void aPopulationRestrictsTheCasesOnBothSidesOfThePair() {
+        // history lengths 1..6: the longest 20% (cases 4 and 5) are head, cases 0-3 tail
+        RunComparison.Outcome tail = RunComparison.compare(runs(), "erm", List.of("rsr-soft"), List.of("NDCG@10"), Population.TAIL)
+                .outcomes().get(0);
+        List<RunReport> all = runs();
+        double erm = (tailMean(all.get(0)) + tailMean(all.get(1))) / 2;
+        double soft = (tailMean(all.get(4)) + tailMean(all.get(5))) / 2;
+        assertEquals(Population.TAIL, tail.population());
+        assertEquals(erm, tail.baselineMean(), 1e-12);
+        assertEquals(soft, tail.chosenMean(), 1e-12);
+        assertEquals(8, tail.test().n(), "four tail users times two seeds");
+        assertEquals(List.of(4, 5).size(), all.get(0).cases(Population.HEAD).size());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> RunComparison.compare(runs(), "erm", List.of("rsr-soft"), List.of("NDCG@10"), Population.NEW));
+        assertTrue(e.getMessage().contains("--split existing-new"), e.getMessage());
+        List<RunReport> sameLengths = new ArrayList<>();
+        for (RunReport r : runs()) {
+            sameLengths.add(new RunReport(r.file(), r.model(), r.trainer(), r.seed(), r.trainNoise(), r.validationNdcg10(),
+                    r.epochSeconds(), r.test(), new RunReport.Cases(USERS, r.existing().ranks(), new int[6]), RunReport.Cases.NONE));
+        }
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> RunComparison.compare(sameLengths, "erm", List.of("rsr-soft"), List.of("NDCG@10"), Population.TAIL));
+        assertTrue(none.getMessage().contains("has no tail test cases"), none.getMessage());
+        IllegalArgumentException p = assertThrows(IllegalArgumentException.class, () -> Population.parse("old"));
+        assertTrue(p.getMessage().contains("'old'") && p.getMessage().contains("all, head, tail, new"), p.getMessage());
+    }
+
+    private static double tailMean(RunReport r) {
+        int[] ranks = r.existing().ranks();
+        double sum = 0;
+        for (int i = 0; i < 4; i++) {
+            sum += Metric.NDCG.value(ranks[i], 10);
+        }
+        return sum / 4;
     }
 
     @Test
@@ -85,27 +122,36 @@ class RunComparisonTest {
         List<RunReport> dup = runs();
         dup.add(report("erm", 1, 0.2, new int[]{1, 1, 1, 1, 1, 1}, 9, 2, 2));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RunComparison.compare(dup, "erm", List.of("rsr-soft"), List.of("NDCG@10")));
+                () -> RunComparison.compare(dup, "erm", List.of("rsr-soft"), List.of("NDCG@10"), Population.ALL));
         assertTrue(e.getMessage().contains("two runs of sasrec/erm noise 0.1 seed 1"), e.getMessage());
 
         e = assertThrows(IllegalArgumentException.class,
-                () -> RunComparison.compare(runs(), "dro", List.of("rsr-soft"), List.of("NDCG@10")));
+                () -> RunComparison.compare(runs(), "dro", List.of("rsr-soft"), List.of("NDCG@10"), Population.ALL));
         assertTrue(e.getMessage().contains("has no dro run"), e.getMessage());
 
         e = assertThrows(IllegalArgumentException.class,
-                () -> RunComparison.compare(runs(), "erm", List.of("tp"), List.of("NDCG@10")));
+                () -> RunComparison.compare(runs(), "erm", List.of("tp"), List.of("NDCG@10"), Population.ALL));
         assertTrue(e.getMessage().contains("none of the candidates [tp]"), e.getMessage());
 
         e = assertThrows(IllegalArgumentException.class,
-                () -> RunComparison.compare(runs(), "erm", List.of("rsr-soft"), List.of("NDCG10")));
+                () -> RunComparison.compare(runs(), "erm", List.of("rsr-soft"), List.of("NDCG10"), Population.ALL));
         assertTrue(e.getMessage().contains("metric=NDCG10"), e.getMessage());
 
         List<RunReport> otherUsers = new ArrayList<>(runs().subList(0, 4));
         otherUsers.add(new RunReport(Path.of("odd.json"), "sasrec", "rsr-soft", 1, 0.1, 0.5, new double[]{1},
-                runs().get(4).test(), new int[]{6, 1, 2, 3, 4, 5}, new int[]{1, 2, 3, 4, 5, 6}));
+                runs().get(4).test(), cases(new int[]{6, 1, 2, 3, 4, 5}, new int[]{1, 2, 3, 4, 5, 6}), RunReport.Cases.NONE));
         e = assertThrows(IllegalArgumentException.class,
-                () -> RunComparison.compare(otherUsers, "erm", List.of("rsr-soft"), List.of("NDCG@10")));
+                () -> RunComparison.compare(otherUsers, "erm", List.of("rsr-soft"), List.of("NDCG@10"), Population.ALL));
         assertTrue(e.getMessage().contains("test different users") && e.getMessage().contains("odd.json"), e.getMessage());
+    }
+
+    /** Case i has history length i + 1, so the longest 20% (rounded up) are head. */
+    private static RunReport.Cases cases(int[] users, int[] ranks) {
+        int[] lengths = new int[users.length];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = i + 1;
+        }
+        return new RunReport.Cases(users, ranks, lengths);
     }
 
     private static double[] concat(double[] a, double[] b) {
