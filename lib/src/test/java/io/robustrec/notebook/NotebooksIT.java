@@ -32,7 +32,7 @@ class NotebooksIT {
                 }
             }
         }
-        makeTinySweep();
+        makeTinySweeps();
         Process p = new ProcessBuilder(ROOT.resolve("environment/run-notebooks").toString(), "--profile", "tiny")
                 .directory(ROOT.toFile()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -42,17 +42,13 @@ class NotebooksIT {
     }
 
     /**
-     * Notebook 04 compares the reports of {@code experiments/robust-vs-erm} (the tiny profile's RUNS_DIR): make a tiny
-     * sweep with that script, 12 short runs on a generated log, so the notebook's report branch runs here.
+     * Notebooks 04 and 05 compare the reports of {@code experiments/robust-vs-erm} (the tiny profile's RUNS_DIR): make
+     * two tiny sweeps with that script on a generated log, so the notebooks' report sections run here. RSR: GRU4Rec x
+     * {ERM, RSR-hard, RSR-soft} x noise {0, 10%} x seeds {1, 2}; TP: GRU4Rec x {ERM, TP} x seeds {1, 2} on an
+     * existing/new user split.
      */
-    private static void makeTinySweep() throws IOException, InterruptedException {
+    private static void makeTinySweeps() throws IOException, InterruptedException {
         Path dir = ROOT.resolve("build/experiments");
-        Path runs = dir.resolve("notebook-test-runs");
-        if (Files.exists(runs)) {
-            try (var walk = Files.walk(runs)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
         Files.createDirectories(dir);
         StringBuilder log = new StringBuilder("user,item,timestamp\n");
         java.util.Random rnd = new java.util.Random(5);
@@ -64,15 +60,24 @@ class NotebooksIT {
         }
         Path data = dir.resolve("notebook-test-log.csv");
         Files.writeString(data, log.toString());
+        String shape = "--format csv --epochs 2 --patience 0 --max-len 6 --dim 8 --batch 32 --loss softmax";
+        sweep(dir.resolve("notebook-test-runs"), Map.of("DATA", data.toString(), "MODELS", "gru4rec", "NOISES", "0 0.1",
+                "SEEDS", "1 2", "TRAIN_ARGS", shape));
+        sweep(dir.resolve("notebook-test-tp-runs"), Map.of("DATA", data.toString(), "MODELS", "gru4rec", "NOISES", "0",
+                "SEEDS", "1 2", "TRAINERS", "erm tp", "CANDIDATES", "tp", "COMPARE_ARGS", "--populations all,tail,new",
+                "TRAIN_ARGS", shape + " --split existing-new"));
+    }
+
+    private static void sweep(Path out, Map<String, String> settings) throws IOException, InterruptedException {
+        if (Files.exists(out)) {
+            try (var walk = Files.walk(out)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
         ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("experiments/robust-vs-erm").toString())
                 .directory(ROOT.toFile()).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("DATA", data.toString());
-        env.put("MODELS", "gru4rec");
-        env.put("NOISES", "0 0.1");
-        env.put("SEEDS", "1 2");
-        env.put("OUT", runs.toString());
-        env.put("TRAIN_ARGS", "--format csv --epochs 2 --patience 0 --max-len 6 --dim 8 --batch 32 --loss softmax");
+        pb.environment().putAll(settings);
+        pb.environment().put("OUT", out.toString());
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), "experiments/robust-vs-erm failed:\n" + output);
@@ -225,5 +230,13 @@ class NotebooksIT {
             assertTrue(p >= 0 && p <= 1, "p-value " + r);
         }
         assertTrue(r.containsKey("tp.sweep.k1.validation") && r.containsKey("tp.sweep.lambda10.0.validation"), r.toString());
+        // section 7 read the tiny sweep: gru4rec x {erm, tp} x seeds {1, 2}, compared on all, tail and new users
+        assertEquals(4.0, r.get("tp.runs.reports"), r.toString());
+        for (String population : new String[]{"all", "tail", "new"}) {
+            double p = r.get("tp.runs.gru4rec." + population + ".ndcg10.p");
+            assertTrue(p >= 0 && p <= 1, population + " p-value " + r);
+            assertTrue(Double.isFinite(r.get("tp.runs.gru4rec." + population + ".ndcg10.gain")), r.toString());
+        }
+        assertTrue(r.get("tp.runs.max.time.ratio") >= 1.0, "the baseline's own ratio is 1: " + r);
     }
 }
