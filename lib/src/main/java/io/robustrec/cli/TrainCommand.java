@@ -66,6 +66,9 @@ final class TrainCommand implements Callable<Integer> {
     String loss;
     @Option(names = "--patience", defaultValue = "5", description = "early-stopping patience in validations, 0 = off (default ${DEFAULT-VALUE})")
     int patience;
+    @Option(names = "--tag", description = "name of this configuration in reports and in `compare` (default: the trainer's name), "
+            + "e.g. rsr-soft-lrw0.1 to compare a variant with the default rsr-soft")
+    String tag;
     @Option(names = "--seed", defaultValue = "42", description = "seed (default ${DEFAULT-VALUE})")
     long seed;
     @Option(names = "--protocol", defaultValue = "full", description = "test protocol: full or sampled100 (default ${DEFAULT-VALUE})")
@@ -120,6 +123,7 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("model", m.model);
         cfg.put("trainer", trainer);
+        cfg.put("tag", tag == null ? trainer : tag);
         cfg.put("seed", seed);
         cfg.put("protocol", testProtocol.name());
         cfg.put("threads", m.threads);

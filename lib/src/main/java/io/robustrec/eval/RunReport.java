@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  *
  * @param file             where it was read from
  * @param model            backbone or baseline name
- * @param trainer          trainer name ("erm", "rsr-soft", ...)
+ * @param trainer          the run's tag ({@code train --tag}), else its trainer name ("erm", "rsr-soft", ...)
  * @param seed             the run's seed
  * @param trainNoise       share of training items replaced by random ones (0 for none)
  * @param validationNdcg10 best validation NDCG@10 (what model selection may look at)
@@ -98,7 +98,9 @@ public record RunReport(Path file, String model, String trainer, long seed, doub
             throw new UncheckedIOException(file + ": not a readable JSON report (" + e.getMessage() + ")", e);
         }
         JsonNode config = required(file, root, "config");
-        String trainer = config.has("trainer") ? config.get("trainer").asText() : "none";
+        // a tagged run (train --tag) is compared under its tag, so variants of one trainer stay apart
+        String trainer = config.has("tag") ? config.get("tag").asText()
+                : config.has("trainer") ? config.get("trainer").asText() : "none";
         Map<String, Double> test = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = required(file, root, "test").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

@@ -67,12 +67,13 @@ class CompareCommandTest {
     }
 
     @Test
-    void newUsersOfAnExistingNewSplitAreReadBack(@TempDir Path dir) throws IOException {
+    void newUsersOfAnExistingNewSplitAndTheTagAreReadBack(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("tp.json");
         assertEquals(0, Main.run("train", "--data", TinyLog.write(dir, 50, 7, 20).toString(), "--format", "csv", "--model",
                 "gru4rec", "--trainer", "erm", "--split", "existing-new", "--epochs", "1", "--max-len", "6", "--dim", "8",
-                "--batch", "32", "--loss", "softmax", "--per-user", "--quiet", "--json", json.toString()));
+                "--batch", "32", "--loss", "softmax", "--per-user", "--tag", "erm-split", "--quiet", "--json", json.toString()));
         RunReport r = RunReport.read(json);
+        assertEquals("erm-split", r.trainer(), "a tagged run is compared under its tag");
         assertEquals(40, r.cases(Population.ALL).size(), "80% of 50 users are existing");
         assertEquals(10, r.cases(Population.NEW).size());
         assertEquals(40, r.cases(Population.HEAD).size() + r.cases(Population.TAIL).size());
