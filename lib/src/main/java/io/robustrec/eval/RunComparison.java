@@ -112,29 +112,13 @@ public final class RunComparison {
                 if (base == null) {
                     throw new IllegalArgumentException(where + " has no " + baseline + " run (trainers: " + cell.keySet() + ")");
                 }
-                String chosen = candidates.stream().filter(cell::containsKey)
-                        .max(Comparator.comparingDouble(c -> mean(cell.get(c).values().stream()
-                                .mapToDouble(RunReport::validationNdcg10).toArray())))
-                        .orElseThrow(() -> new IllegalArgumentException(where + " has none of the candidates " + candidates
-                                + " (trainers: " + cell.keySet() + ")"));
+                String chosen = chooseOnValidation(cell, candidates, where);
                 List<Long> paired = base.keySet().stream().filter(cell.get(chosen)::containsKey).sorted().toList();
                 if (paired.isEmpty()) {
                     throw new IllegalArgumentException(where + ": no seed was run by both " + baseline + " " + base.keySet()
                             + " and " + chosen + " " + cell.get(chosen).keySet());
                 }
-                double baseSeconds = mean(base.values().stream().mapToDouble(RunReport::secondsPerEpoch).toArray());
-                for (String t : trainers) {
-                    if (!cell.containsKey(t)) {
-                        continue;
-                    }
-                    double s = mean(cell.get(t).values().stream().mapToDouble(RunReport::secondsPerEpoch).toArray());
-                    time.stringColumn("backbone").append(byModel.getKey());
-                    time.stringColumn("noise").append(percent(byNoise));
-                    time.stringColumn("trainer").append(t);
-                    time.intColumn("runs").append(cell.get(t).size());
-                    time.doubleColumn("s/epoch").append(s);
-                    time.doubleColumn("x " + baseline).append(s / baseSeconds);
-                }
+                appendTimes(time, byModel.getKey(), byNoise, cell, trainers, baseline);
                 for (String metric : metrics) {
                     String[] nameAndK = metric.split("@");
                     if (nameAndK.length != 2) {
@@ -187,6 +171,36 @@ public final class RunComparison {
         time.doubleColumn("s/epoch").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2));
         time.doubleColumn("x " + baseline).setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2));
         return new Result(List.copyOf(outcomes), accuracy, time);
+    }
+
+    /** The candidate with the best mean validation NDCG@10: the test items play no part in the choice. */
+    private static String chooseOnValidation(Map<String, Map<Long, RunReport>> cell, List<String> candidates, String where) {
+        return candidates.stream().filter(cell::containsKey)
+                .max(Comparator.comparingDouble(c -> mean(cell.get(c).values().stream()
+                        .mapToDouble(RunReport::validationNdcg10).toArray())))
+                .orElseThrow(() -> new IllegalArgumentException(where + " has none of the candidates " + candidates
+                        + " (trainers: " + cell.keySet() + ")"));
+    }
+
+    /** One row per trainer of the cell: mean seconds per epoch over its runs and the ratio to the baseline's. */
+    private static void appendTimes(Table time, String model, double noise, Map<String, Map<Long, RunReport>> cell,
+                                    List<String> trainers, String baseline) {
+        double baseSeconds = meanSeconds(cell.get(baseline));
+        for (String t : trainers) {
+            if (cell.containsKey(t)) {
+                double s = meanSeconds(cell.get(t));
+                time.stringColumn("backbone").append(model);
+                time.stringColumn("noise").append(percent(noise));
+                time.stringColumn("trainer").append(t);
+                time.intColumn("runs").append(cell.get(t).size());
+                time.doubleColumn("s/epoch").append(s);
+                time.doubleColumn("x " + baseline).append(s / baseSeconds);
+            }
+        }
+    }
+
+    private static double meanSeconds(Map<Long, RunReport> runs) {
+        return mean(runs.values().stream().mapToDouble(RunReport::secondsPerEpoch).toArray());
     }
 
     private static String percent(double share) {
