@@ -125,7 +125,12 @@ public final class RunComparison {
                         throw new IllegalArgumentException("metric=" + metric + " must be NAME@K, e.g. NDCG@10");
                     }
                     Metric m = Metric.parse(nameAndK[0]);
-                    int k = Integer.parseInt(nameAndK[1].trim());
+                    int k;
+                    try {
+                        k = Integer.parseInt(nameAndK[1].trim());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("metric=" + metric + ": the cutoff after @ must be a whole number, e.g. NDCG@10");
+                    }
                     double[] b = new double[paired.size()];
                     double[] c = new double[paired.size()];
                     List<double[]> perUserBase = new ArrayList<>();

@@ -136,6 +136,9 @@ class RunComparisonTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> RunComparison.compare(runs(), "erm", List.of("rsr-soft"), List.of("NDCG10"), Population.ALL));
         assertTrue(e.getMessage().contains("metric=NDCG10"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> RunComparison.compare(runs(), "erm", List.of("rsr-soft"), List.of("NDCG@ten"), Population.ALL));
+        assertTrue(e.getMessage().contains("metric=NDCG@ten") && e.getMessage().contains("whole number"), e.getMessage());
 
         List<RunReport> otherUsers = new ArrayList<>(runs().subList(0, 4));
         otherUsers.add(new RunReport(Path.of("odd.json"), "sasrec", "rsr-soft", 1, 0.1, 0.5, new double[]{1},
