@@ -12,6 +12,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,7 @@ public final class RunComparison {
      *                   NDCG@10 in each (backbone, noise) is compared with the baseline
      * @param metrics    metric names with cutoff, e.g. "NDCG@10", "Recall@10"
      * @param population the test cases compared (all, head or tail existing users, or new users)
-     * @throws IllegalArgumentException on a duplicate run, a (backbone, noise) without the baseline or without any
+     * @throws IllegalArgumentException on the baseline listed among the candidates, a candidate named twice, a duplicate run, a (backbone, noise) without the baseline or without any
      *                                  candidate, or paired runs whose test users differ
      */
     public static Result compare(List<RunReport> reports, String baseline, List<String> candidates, List<String> metrics,
@@ -76,6 +77,13 @@ public final class RunComparison {
         Objects.requireNonNull(population, "population");
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("candidates is empty: name at least one trainer to compare with " + baseline);
+        }
+        if (candidates.contains(baseline)) {
+            throw new IllegalArgumentException("the baseline '" + baseline + "' is also among the candidates " + candidates
+                    + ": a trainer cannot be compared with itself; drop it from the candidates");
+        }
+        if (new HashSet<>(candidates).size() != candidates.size()) {
+            throw new IllegalArgumentException("candidates " + candidates + " name a trainer twice");
         }
         // model -> noise -> trainer -> seed -> report
         Map<String, Map<Double, Map<String, Map<Long, RunReport>>>> runs = new LinkedHashMap<>();

@@ -134,6 +134,13 @@ class RunComparisonTest {
         assertTrue(e.getMessage().contains("none of the candidates [tp]"), e.getMessage());
 
         e = assertThrows(IllegalArgumentException.class,
+                () -> RunComparison.compare(runs(), "erm", List.of("rsr-soft", "erm"), List.of("NDCG@10"), Population.ALL));
+        assertTrue(e.getMessage().contains("baseline 'erm' is also among the candidates [rsr-soft, erm]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> RunComparison.compare(runs(), "erm", List.of("rsr-soft", "rsr-soft"), List.of("NDCG@10"), Population.ALL));
+        assertTrue(e.getMessage().contains("name a trainer twice"), e.getMessage());
+
+        e = assertThrows(IllegalArgumentException.class,
                 () -> RunComparison.compare(runs(), "erm", List.of("rsr-soft"), List.of("NDCG10"), Population.ALL));
         assertTrue(e.getMessage().contains("metric=NDCG10"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
