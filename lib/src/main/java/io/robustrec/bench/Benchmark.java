@@ -82,7 +82,7 @@ public final class Benchmark {
                 }
             }
             Map<String, INDArray> feed = model.feed(in, pos, neg, null, true);
-            Map<String, INDArray> g = model.graph().calculateGradients(feed, model.parameterNames());
+            Map<String, INDArray> g = model.gradients(feed, model.parameterNames());
             opt.step(model.parameters(), g, 0);
             model.releaseWorkingMemory();
         }

@@ -1,21 +1,27 @@
 package io.robustrec.model;
 
+import io.robustrec.model.nd4j.EagerRelease;
 import io.robustrec.model.nd4j.EmbeddingGather;
+import io.robustrec.model.nd4j.Gradients;
 import io.robustrec.model.nd4j.Nd4jRepairs;
 import io.robustrec.model.nd4j.SessionMemory;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A backbone wired into a complete SameDiff graph: item-embedding lookup, the backbone, the loss, and scoring
@@ -58,6 +64,8 @@ public final class SequenceModel implements Recommender {
     /** Native generator of the dropout masks, reseeded for every training feed. */
     private final org.nd4j.linalg.api.rng.Random dropoutRandom = Nd4j.getRandomFactory().getNewRandomInstance(0L);
 
+    private final EagerRelease eagerRelease = new EagerRelease();
+
     private SequenceModel(SameDiff sd, Backbone backbone, BackboneConfig config, LossKind lossKind, int numItems,
                           List<DropoutSite> dropoutSites) {
         this.sd = sd;
@@ -73,6 +81,7 @@ public final class SequenceModel implements Recommender {
             }
         }
         this.parameterNames = List.copyOf(names);
+        sd.addListeners(eagerRelease);
     }
 
     /**
@@ -290,12 +299,65 @@ public final class SequenceModel implements Recommender {
 
     /**
      * Runs the graph for one output and returns a copy of it that the caller owns; the run's intermediate arrays
-     * are freed at once (see {@link SessionMemory}).
+     * are freed as soon as they are no longer read ({@link EagerRelease}), the rest at the end
+     * ({@link SessionMemory}).
      */
     public INDArray output(Map<String, INDArray> feed, String name) {
-        INDArray out = sd.output(feed, name).get(name).dup();
-        releaseWorkingMemory();
-        return out;
+        eagerRelease.arm(List.of(sd), feed, List.of(name));
+        try {
+            INDArray out = sd.output(feed, name).get(name).dup();
+            return out;
+        } finally {
+            eagerRelease.disarm();
+            releaseWorkingMemory();
+        }
+    }
+
+    /**
+     * Gradients of the loss with respect to {@code wrt}, plus the values of {@code outputs}, in one run. Intermediate
+     * arrays are freed as soon as their last reader has run ({@link EagerRelease}); the returned arrays belong to
+     * the run and stay valid until {@link #releaseWorkingMemory()}.
+     *
+     * @param feed    placeholder values
+     * @param outputs graph variables whose values the caller reads (may be empty)
+     * @param wrt     variables to differentiate with respect to (parameters, or anything the trainer added)
+     */
+    public OutAndGrad gradientsAndOutputs(Map<String, INDArray> feed, Collection<String> outputs, Collection<String> wrt) {
+        SameDiff gradient = sd.getFunction("grad"); // where SameDiff 1.0.0-M2.1 keeps the gradient graph
+        if (gradient == null) {
+            // the first call builds the gradient graph; it runs without early freeing (nothing is counted yet)
+            return Gradients.quietly(() -> run(feed, outputs, wrt));
+        }
+        Set<String> keep = new HashSet<>(outputs);
+        for (String name : wrt) {
+            SDVariable v = sd.getVariable(name);
+            SDVariable g = v == null ? null : v.getGradient();
+            if (g != null) {
+                keep.add(g.name());
+            }
+        }
+        eagerRelease.arm(List.of(sd, gradient), feed, keep);
+        try {
+            return run(feed, outputs, wrt);
+        } finally {
+            eagerRelease.disarm();
+        }
+    }
+
+    private OutAndGrad run(Map<String, INDArray> feed, Collection<String> outputs, Collection<String> wrt) {
+        List<String> w = List.copyOf(wrt);
+        return outputs.isEmpty() ? new OutAndGrad(Map.of(), sd.calculateGradients(feed, w))
+                : sd.calculateGradientsAndOutputs(feed, outputs, w);
+    }
+
+    /** {@link #gradientsAndOutputs} without outputs. */
+    public Map<String, INDArray> gradients(Map<String, INDArray> feed, Collection<String> wrt) {
+        return gradientsAndOutputs(feed, List.of(), wrt).getGradients();
+    }
+
+    /** Bytes of intermediate arrays freed before the end of their run, since the model was built. */
+    public long eagerlyFreedBytes() {
+        return eagerRelease.freedBytes();
     }
 
     /**

@@ -26,7 +26,7 @@ public final class ErmTrainer extends LoopTrainer {
     protected double step(Context ctx, Batch batch) {
         SequenceModel m = ctx.model();
         Map<String, INDArray> feed = feed(ctx, batch, null);
-        var out = m.graph().calculateGradientsAndOutputs(feed, java.util.List.of(SequenceModel.LOSS), m.parameterNames());
+        var out = m.gradientsAndOutputs(feed, java.util.List.of(SequenceModel.LOSS), m.parameterNames());
         double loss = out.getOutputs().get(SequenceModel.LOSS).getDouble(0);
         ctx.apply(out.getGradients());
         return loss;

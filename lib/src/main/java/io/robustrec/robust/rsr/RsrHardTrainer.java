@@ -107,7 +107,7 @@ public final class RsrHardTrainer extends RsrTrainer {
             java.util.Arrays.fill(w[r], v);
         }
         SequenceModel m = ctx.model();
-        var out = m.graph().calculateGradientsAndOutputs(feed(ctx, batch, w),
+        var out = m.gradientsAndOutputs(feed(ctx, batch, w),
                 List.of(SequenceModel.LOSS, SequenceModel.SAMPLE_LOSS), m.parameterNames());
         double loss = out.getOutputs().get(SequenceModel.LOSS).getDouble(0);
         float[][] sl = out.getOutputs().get(SequenceModel.SAMPLE_LOSS).toFloatMatrix();

@@ -108,7 +108,7 @@ public final class RsrSoftTrainer extends RsrTrainer {
         Map<String, INDArray> feed = graph.withWeights(feed(ctx, batch, null), weights);
         List<String> vars = new ArrayList<>(m.parameterNames());
         vars.add(SoftClusterGraph.CENTRES);
-        var out = m.graph().calculateGradientsAndOutputs(feed,
+        var out = m.gradientsAndOutputs(feed,
                 List.of(SoftClusterGraph.TOTAL, SoftClusterGraph.ASSIGNMENTS, SequenceModel.SAMPLE_LOSS), vars);
         double loss = out.getOutputs().get(SoftClusterGraph.TOTAL).getDouble(0);
         float[][] q = out.getOutputs().get(SoftClusterGraph.ASSIGNMENTS).toFloatMatrix();

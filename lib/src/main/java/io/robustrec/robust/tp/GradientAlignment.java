@@ -6,7 +6,6 @@ import io.robustrec.data.TargetMode;
 import io.robustrec.data.TrainingBatches;
 import io.robustrec.model.LossKind;
 import io.robustrec.model.SequenceModel;
-import io.robustrec.model.nd4j.Gradients;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -93,7 +92,7 @@ public final class GradientAlignment {
         }
         List<String> names = withItemTable ? model.parameterNames()
                 : model.parameterNames().stream().filter(n -> !n.equals(SequenceModel.ITEM_TABLE)).toList();
-        Map<String, INDArray> g = Gradients.quietly(() -> model.graph().calculateGradients(feed, names));
+        Map<String, INDArray> g = model.gradients(feed, names);
         long total = 0;
         for (String n : names) {
             total += g.get(n).length();

@@ -138,7 +138,7 @@ public final class TpTrainer extends LoopTrainer {
             Map<String, INDArray> feed = model.feed(rows(batch.input(), from, to), rows(batch.positive(), from, to),
                     rows(batch.negative(), from, to), null, true, ctx.dropoutSeed() + 1_000_003L * i);
             Discriminator.addTo(feed, r, config.adversarialWeight());
-            var out = model.graph().calculateGradientsAndOutputs(feed,
+            var out = model.gradientsAndOutputs(feed,
                     List.of(SequenceModel.LOSS, Discriminator.BCE, Discriminator.LOGIT), names);
             losses[i] = out.getOutputs().get(SequenceModel.LOSS).getDouble(0);
             s[0] += out.getOutputs().get(Discriminator.BCE).getDouble(0);
