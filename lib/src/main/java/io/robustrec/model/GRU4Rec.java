@@ -1,5 +1,7 @@
 package io.robustrec.model;
 
+import io.robustrec.model.nd4j.JavaGru;
+
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -38,7 +40,7 @@ public final class GRU4Rec implements Backbone {
             SDVariable wx = g.xavier(p + "_wx", d, 3L * d, d, 3L * d);
             SDVariable wh = g.xavier(p + "_wh", d, 3L * d, d, 3L * d);
             SDVariable b = g.constantWeight(p + "_b", 0f, 3L * d);
-            seq = sd.rnn.gru(seq, h0, wx, wh, b);
+            seq = new JavaGru(sd, seq, h0, wx, wh, b).outputVariable(); // ND4J's gru, with a correct backward
         }
         SDVariable batchMajor = sd.reshape(sd.permute(seq, 1, 0, 2), -1, d);
         SDVariable w = g.xavier("gru_out_w", d, d, d, d);

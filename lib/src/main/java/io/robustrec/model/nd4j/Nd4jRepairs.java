@@ -4,6 +4,8 @@ import org.nd4j.imports.converters.DifferentialFunctionClassHolder;
 import org.nd4j.linalg.api.ops.CustomOpDescriptor;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.api.ops.impl.layers.recurrent.GRU;
+import org.nd4j.linalg.api.ops.impl.layers.recurrent.GRUBp;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.lang.reflect.Field;
@@ -16,7 +18,8 @@ import java.util.Map;
  * <p>Registers {@link EmbeddingGather} as the class behind the native {@code gather} op and
  * {@link ElementwiseSoftmax} behind {@code softmax}, so that gradient graphs (which SameDiff builds by cloning every
  * op through this registry) use their backward passes: a correct scatter-add for the lookup, a faster one for
- * softmax.
+ * softmax. Likewise {@link JavaGru} and {@link JavaGruBackward} stand behind {@code gru} and {@code gru_bp}: the
+ * native GRU backward is wrong, and both native GRU ops are slow; {@link JavaKernels} runs them in Java.
  */
 public final class Nd4jRepairs {
 
@@ -32,6 +35,9 @@ public final class Nd4jRepairs {
         }
         replace("gather", Gather.class, EmbeddingGather.class);
         replace("softmax", SoftMax.class, ElementwiseSoftmax.class);
+        replace("gru", GRU.class, JavaGru.class);
+        replace("gru_bp", GRUBp.class, JavaGruBackward.class);
+        JavaKernels.install();
         installed = true;
     }
 
