@@ -7,8 +7,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The GRU of ND4J's {@code gru} op, forward and backward through time, in Java with BLAS for the matrix products.
  *
- * <p>Why: ND4J 1.0.0-M2.1's native {@code gru} and {@code gru_bp} spend most of their time in element-wise loops over
- * strided slices of the gate matrix (about 90% of a GRU4Rec training step at B = 128, L = 200, d = 50). Here the
+ * <p>Why: ND4J 1.0.0-M2.1's native {@code gru_bp} is wrong (see {@link JavaGru}), and it re-runs the forward
+ * recurrence and spends most of its time in element-wise loops over strided slices of the gate matrix (the two
+ * native GRU ops took about three quarters of a GRU4Rec training step at B = 128, L = 200, d = 50). Here the
  * input projections of all time steps are one matrix product, each step does one small product for the recurrent
  * part and the gate arithmetic on plain arrays, and the weight gradients are one product each after the backward
  * loop.
@@ -67,8 +68,8 @@ final class GruKernel {
     boolean sameInputs(INDArray x, INDArray h0, INDArray wx, INDArray wh, INDArray b) {
         return x.size(0) == steps && x.size(1) == batch && x.size(2) == in && h0.size(1) == units
                 && this.wx.equals(wx) && this.wh.equals(wh) // small: checked first
-                && java.util.Arrays.equals(this.x, floats(x)) && java.util.Arrays.equals(this.h0, floats(h0))
-                && this.wx.equals(wx) && this.wh.equals(wh) && java.util.Arrays.equals(bias, floats(b));
+                && java.util.Arrays.equals(bias, floats(b)) && java.util.Arrays.equals(this.h0, floats(h0))
+                && java.util.Arrays.equals(this.x, floats(x));
     }
 
     /** Runs the recurrence; returns h, row-major [L, B, d]. */
@@ -170,36 +171,13 @@ final class GruKernel {
     }
 
     static float sigmoid(float v) {
-        return 1f / (1f + exp(-v));
+        return (float) (1.0 / (1.0 + Math.exp(-v)));
     }
 
-    /** tanh through one exponential of a non-positive number (no overflow for any v). */
+    /** tanh through one exponential of a non-positive number (no overflow for any v; Math.tanh is slower). */
     static float tanh(float v) {
-        float e = exp(-2f * Math.abs(v));
-        return Math.copySign((1f - e) / (1f + e), v);
-    }
-
-    private static final float LOG2_E = 1.44269504f;
-    private static final float LN2_HIGH = 0.693359375f;       // ln 2 split in two so that k·LN2_HIGH is exact
-    private static final float LN2_LOW = -2.12194440e-4f;
-
-    /**
-     * e^v in float precision (relative error below 2e-7): v = k·ln 2 + r with |r| ≤ ln 2 / 2, e^r by its Taylor
-     * polynomial of degree 7, 2^k by building the float's exponent bits. About five times faster than
-     * {@code Math.exp}, whose double precision the gates do not need; the three exponentials per unit and step were
-     * most of the recurrence's time.
-     */
-    static float exp(float v) {
-        if (v > 88f) {
-            return Float.POSITIVE_INFINITY;
-        }
-        if (v < -87f) {
-            return 0f;
-        }
-        int k = (int) Math.floor(v * LOG2_E + 0.5f);
-        float r = v - k * LN2_HIGH - k * LN2_LOW;
-        float p = 1f + r * (1f + r * (1f / 2 + r * (1f / 6 + r * (1f / 24 + r * (1f / 120 + r * (1f / 720 + r * (1f / 5040)))))));
-        return p * Float.intBitsToFloat((k + 127) << 23);
+        double e = Math.exp(-2.0 * Math.abs(v));
+        return (float) Math.copySign((1.0 - e) / (1.0 + e), v);
     }
 
     static float[] floats(INDArray a) {

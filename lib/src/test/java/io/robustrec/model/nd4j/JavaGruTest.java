@@ -86,17 +86,14 @@ class JavaGruTest {
     }
 
     @Test
-    void fastExponentialsAreAccurateAndSaturate() {
-        double worst = 0;
-        for (float v = -80f; v <= 80f; v += 0.0137f) {
-            worst = Math.max(worst, Math.abs(GruKernel.exp(v) - Math.exp(v)) / Math.exp(v));
-        }
-        assertTrue(worst < 3e-7, "relative error " + worst);
+    void gatesSaturateWithoutOverflow() {
         assertEquals(1f, GruKernel.tanh(1000f));
         assertEquals(-1f, GruKernel.tanh(-1000f));
         assertEquals(0f, GruKernel.sigmoid(-1000f));
         assertEquals(1f, GruKernel.sigmoid(1000f));
-        assertEquals(Math.tanh(0.3), GruKernel.tanh(0.3f), 1e-7);
+        for (float v = -5f; v <= 5f; v += 0.37f) {
+            assertEquals(Math.tanh(v), GruKernel.tanh(v), 1e-7, "tanh(" + v + ")");
+        }
     }
 
     @Test
