@@ -14,7 +14,8 @@ import java.util.List;
  * <p>ND4J 1.0.0-M2.1's {@link Gather} builds its gradient with an indexed <em>put</em>, which keeps only one of
  * several updates aimed at the same row: with repeated indices (every embedding lookup has them) the table
  * gradient is wrong. The gradient of {@code out = table[indices]} with respect to {@code table} is the
- * scatter-<em>add</em> of the upstream gradient into a zero table, which is what this op emits. The forward pass
+ * scatter-<em>add</em> of the upstream gradient into a zero table, which is what this op emits
+ * ({@link EmbeddingGradient}). The forward pass
  * is ND4J's native {@code gather}, unchanged.
  *
  * <p>SameDiff rebuilds every op through its op registry when it derives the gradient graph, so this class only
@@ -42,9 +43,10 @@ public class EmbeddingGather extends Gather {
         SDVariable flatIndices = sameDiff.reshape(indices, -1);
         SDVariable rows = sameDiff.reshape(gradients.get(0), -1, tableShape[1]);
         SDVariable zeros = sameDiff.zerosLike(table);
-        // with repeated indices a multi-threaded scatter without a lock races on the same row; the lock costs about a
-        // third of the op, so it is only taken when ND4J may run the op on more than one thread
-        ScatterAdd scatter = new ScatterAdd(sameDiff, zeros, flatIndices, rows);
+        // computed in Java on the CPU backend; elsewhere the native scatter runs, and there, with repeated indices, a
+        // multi-threaded scatter without a lock races on the same row (the lock costs about a third of the op, so it
+        // is only taken when ND4J may run the op on more than one thread)
+        ScatterAdd scatter = new EmbeddingGradient(sameDiff, zeros, flatIndices, rows);
         scatter.addBArgument(Nd4j.getEnvironment().maxThreads() > 1);
         SDVariable tableGradient = scatter.outputVariable();
         return List.of(tableGradient, sameDiff.zerosLike(indices));
