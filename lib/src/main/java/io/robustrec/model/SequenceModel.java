@@ -1,6 +1,7 @@
 package io.robustrec.model;
 
 import io.robustrec.model.nd4j.EagerRelease;
+import io.robustrec.model.nd4j.RecyclingMemory;
 import io.robustrec.model.nd4j.EmbeddingGather;
 import io.robustrec.model.nd4j.Gradients;
 import io.robustrec.model.nd4j.Nd4jRepairs;
@@ -353,6 +354,11 @@ public final class SequenceModel implements Recommender {
     /** {@link #gradientsAndOutputs} without outputs. */
     public Map<String, INDArray> gradients(Map<String, INDArray> feed, Collection<String> wrt) {
         return gradientsAndOutputs(feed, List.of(), wrt).getGradients();
+    }
+
+    /** The pool of freed intermediate buffers that this model's runs allocate from. */
+    public RecyclingMemory workingMemory() {
+        return eagerRelease.memory();
     }
 
     /** Bytes of intermediate arrays freed before the end of their run, since the model was built. */

@@ -8,7 +8,6 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
-import org.nd4j.autodiff.samediff.internal.memory.NoOpMemoryMgr;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.OpContext;
@@ -35,15 +34,16 @@ import java.util.Set;
  * <p>How: before the first run the listener counts, per graph (the model's graph and its gradient function), how
  * many ops read each variable. During an armed run it registers every op output under the native buffer it lives
  * in (a reshape or an identity may share its input's buffer, a slice may be a view of it) and, when an input's last
- * reader has executed, drops that variable from its buffer; a buffer whose variables are all dropped is closed.
+ * reader has executed, drops that variable from its buffer; a buffer whose variables are all dropped goes back to
+ * the {@link RecyclingMemory} pool, which hands it to a later op output of the same size.
  * A buffer is never closed when it holds a variable, constant or fed placeholder, or an output the caller asked
  * for (including the requested gradients). An op that is in the graph but does not run in this call keeps its
  * inputs alive until the run ends — safe, only less thrifty.
  *
  * <p>The listener acts only between {@link #arm} and {@link #disarm} (the model's own gradient and output methods
- * arm it), so code that runs the graph directly is unaffected. While armed, the session's memory manager is a
- * {@link NoOpMemoryMgr}: ND4J's default manager would keep released arrays in a cache and hand a closed one out
- * again.
+ * arm it), so code that runs the graph directly is unaffected. While armed, the session's memory manager is that
+ * {@link RecyclingMemory}: ND4J's default manager would keep released arrays in a cache of its own and hand one out
+ * again while this listener still counts it as live.
  */
 public final class EagerRelease extends BaseListener {
 
@@ -63,8 +63,24 @@ public final class EagerRelease extends BaseListener {
     private final Map<SameDiff, Map<String, Long>> bufferOf = new IdentityHashMap<>();
     private final Map<Long, Buffer> buffers = new HashMap<>();
     private final Set<Long> protectedBuffers = new HashSet<>();
+    private final RecyclingMemory memory;
     private Set<String> keep;
     private long freedBytes;
+
+    /** Frees into a {@link RecyclingMemory} of the default capacity. */
+    public EagerRelease() {
+        this(new RecyclingMemory());
+    }
+
+    /** Frees into {@code memory}, which also serves the op outputs of armed runs. */
+    public EagerRelease(RecyclingMemory memory) {
+        this.memory = memory;
+    }
+
+    /** The pool that freed buffers go to and armed runs allocate from. */
+    public RecyclingMemory memory() {
+        return memory;
+    }
 
     /**
      * Starts freeing intermediates for one run.
@@ -119,8 +135,8 @@ public final class EagerRelease extends BaseListener {
             return;
         }
         for (InferenceSession session : sd.getSessions().values()) {
-            if (!(session.getMmgr() instanceof NoOpMemoryMgr)) {
-                session.setMmgr(new NoOpMemoryMgr());
+            if (session.getMmgr() != memory) {
+                session.setMmgr(memory);
             }
         }
     }
@@ -166,7 +182,7 @@ public final class EagerRelease extends BaseListener {
                 Buffer b = key == null ? null : buffers.get(key);
                 if (b != null && --b.liveVariables == 0 && !b.pinned && b.owner != null && !b.owner.wasClosed()) {
                     freedBytes += b.owner.data().length() * b.owner.data().getElementSize();
-                    b.owner.close();
+                    memory.recycle(b.owner);
                     buffers.remove(key);
                 }
             }

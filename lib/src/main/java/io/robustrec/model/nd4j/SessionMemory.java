@@ -34,7 +34,8 @@ import java.util.Set;
  * for reuse, and compares the cached arrays by value when it looks one up; once such an array has been closed here,
  * the next lookup fails with "Op.X argument was closed before call" (seen after a few repeated {@code output} calls
  * on one batch). Every session released here is therefore switched to a manager that neither caches nor frees,
- * leaving the freeing to this class alone.
+ * leaving the freeing to this class alone, unless it already uses a {@link RecyclingMemory} (the model's own runs
+ * do): then the arrays go back to that pool instead of being closed.
  */
 public final class SessionMemory {
 
@@ -68,16 +69,17 @@ public final class SessionMemory {
         long bytes = 0;
         for (SameDiff g : graphs) {
             for (InferenceSession session : g.getSessions().values()) {
+                RecyclingMemory pool = session.getMmgr() instanceof RecyclingMemory r ? r : null;
                 var outputs = session.getNodeValueOutputs();
                 for (var e : outputs.entrySet()) {
                     SDVariable v = g.getVariable(e.getKey().getVariable());
                     if (v == null || v.getVariableType() != VariableType.ARRAY) {
                         continue;
                     }
-                    bytes += close(e.getValue(), protectedAddresses);
+                    bytes += close(e.getValue(), protectedAddresses, pool);
                 }
                 outputs.clear();
-                if (!(session.getMmgr() instanceof NoOpMemoryMgr)) {
+                if (!(session.getMmgr() instanceof NoOpMemoryMgr) && pool == null) {
                     session.setMmgr(new NoOpMemoryMgr());
                 }
             }
@@ -85,7 +87,7 @@ public final class SessionMemory {
         return bytes;
     }
 
-    private static long close(SDValue value, Set<Long> protectedAddresses) {
+    private static long close(SDValue value, Set<Long> protectedAddresses, RecyclingMemory pool) {
         long bytes = 0;
         for (INDArray a : value.getCollection()) {
             if (a == null || a.isEmpty() || a.wasClosed() || !a.closeable() || !a.data().closeable()
@@ -93,7 +95,11 @@ public final class SessionMemory {
                 continue; // protected, a view, already closed (perhaps by EagerRelease), or seen twice in this pass
             }
             bytes += a.data().length() * a.data().getElementSize();
-            a.close();
+            if (pool != null) {
+                pool.recycle(a);
+            } else {
+                a.close();
+            }
         }
         return bytes;
     }
