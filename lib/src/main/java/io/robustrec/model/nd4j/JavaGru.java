@@ -50,10 +50,11 @@ public class JavaGru extends GRU implements JavaKernelOp {
     @Override
     public INDArray[] compute(List<INDArray> inputs, List<INDArray> outputs) {
         INDArray x = inputs.get(0);
-        GruKernel kernel = new GruKernel(x, inputs.get(1), inputs.get(2), inputs.get(3), inputs.get(4));
+        boolean training = inGradientGraph();
+        GruKernel kernel = new GruKernel(x, inputs.get(1), inputs.get(2), inputs.get(3), inputs.get(4), training);
         INDArray h = JavaKernels.outputOrNew(outputs, 0, x.size(0), x.size(1), inputs.get(1).size(1));
         JavaKernels.write(h, kernel.forward());
-        if (!inGradientGraph()) {
+        if (!training) {
             return new INDArray[]{h}; // an inference run: no backward pass will ask for the gate values
         }
         java.util.Deque<GruKernel> recent = RECENT_FORWARDS.get();

@@ -91,9 +91,13 @@ class JavaGruTest {
         assertEquals(-1f, GruKernel.tanh(-1000f));
         assertEquals(0f, GruKernel.sigmoid(-1000f));
         assertEquals(1f, GruKernel.sigmoid(1000f));
-        for (float v = -5f; v <= 5f; v += 0.37f) {
-            assertEquals(Math.tanh(v), GruKernel.tanh(v), 1e-7, "tanh(" + v + ")");
+        for (float v = -12f; v <= 12f; v += 0.0137f) {
+            // a rational approximation: a few units in the last place of a float near ±1
+            assertEquals(Math.tanh(v), GruKernel.tanh(v), 4e-7, "tanh(" + v + ")");
+            assertEquals(1 / (1 + Math.exp(-v)), GruKernel.sigmoid(v), 2e-7, "sigmoid(" + v + ")");
         }
+        assertEquals(0f, GruKernel.tanh(0f));
+        assertEquals(-GruKernel.tanh(0.7f), GruKernel.tanh(-0.7f), "odd");
     }
 
     @Test
