@@ -3,6 +3,7 @@ package io.robustrec.model.nd4j;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -42,8 +43,9 @@ public final class JavaKernels {
         }
         OpExecutioner wrapped = (OpExecutioner) Proxy.newProxyInstance(JavaKernels.class.getClassLoader(),
                 new Class<?>[]{OpExecutioner.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("exec") && args != null && args.length >= 1
-                            && args[0] instanceof JavaKernelOp op) {
+                    JavaKernelOp op = method.getName().equals("exec") && args != null && args.length >= 1
+                            && args[0] instanceof CustomOp c ? kernelFor(c) : null;
+                    if (op != null) {
                         if (args.length == 2 && args[1] instanceof OpContext ctx) {
                             return op.compute(ctx.getInputArrays(), ctx.getOutputArrays());
                         }
@@ -72,6 +74,21 @@ public final class JavaKernels {
             throw new IllegalStateException("cannot wrap ND4J's op executioner for Java kernels: " + e, e);
         }
         installed = true;
+    }
+
+    /**
+     * The Java computation of {@code op}: the op itself when it is a {@link JavaKernelOp}; for some native ops that
+     * ND4J creates itself (inside its own gradient definitions, so this library cannot substitute the class) a Java
+     * equivalent; otherwise null (the native op runs).
+     */
+    static JavaKernelOp kernelFor(CustomOp op) {
+        if (op instanceof JavaKernelOp kernel) {
+            return kernel;
+        }
+        if (op instanceof ThresholdReluBp relu) {
+            return (inputs, outputs) -> ReluGradient.compute(relu.getCutoff(), inputs, outputs);
+        }
+        return null;
     }
 
     /** Writes row-major {@code values} into {@code target} (any order or view) and returns it. */
