@@ -104,7 +104,8 @@ public final class SASRec implements Backbone {
         // no dropout on the attention weights: its mask has B·heads·L² elements, which at L = 200 cost more
         // than the rest of the step; dropout stays on the embeddings and both feed-forward layers
         SDVariable attention = sd.nn.softmax(scores, 3);
-        SDVariable context = sd.reshape(sd.permute(sd.mmul(attention, vh), 0, 2, 1, 3), -1, d);
+        SDVariable perHead = sd.mmul(attention, vh); // [B, h, lq, dk]
+        SDVariable context = sd.reshape(h == 1 ? perHead : sd.permute(perHead, 0, 2, 1, 3), -1, d);
         SDVariable attended = dense(g, p + "_o", context, d);
         SDVariable y = g.layerNorm(p + "_ffn", q2.add(attended));
         SDVariable inner = sd.nn.relu(dense(g, p + "_ffn1", y, d), 0);
@@ -120,9 +121,12 @@ public final class SASRec implements Backbone {
         return g.sd().mmul(x, w).add(b);
     }
 
-    /** [B·L, d] → [B, heads, L, dk]. */
+    /**
+     * [B·L, d] → [B, heads, L, dk]. With one head (the paper's setting) a reshape gives the same layout; the permute
+     * that more heads need would make a strided view that later ops copy.
+     */
     private static SDVariable heads(SameDiff sd, SDVariable x, int l, int h, int dk) {
-        return sd.permute(sd.reshape(x, -1, l, h, dk), 0, 2, 1, 3);
+        return h == 1 ? sd.reshape(x, -1, 1, l, dk) : sd.permute(sd.reshape(x, -1, l, h, dk), 0, 2, 1, 3);
     }
 
     static DataType dtype() {
