@@ -1,5 +1,7 @@
 package io.robustrec.model;
 
+import io.robustrec.model.nd4j.JavaKernels;
+import io.robustrec.model.nd4j.JavaLayerNorm;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,7 +24,7 @@ public final class GraphBuilder {
     /** Prefix of the placeholders that carry the dropout masks, one per dropout site. */
     public static final String DROPOUT_MASK_PREFIX = "dropout_mask_";
 
-    private static final double LAYER_NORM_EPSILON = 1e-5;
+    private static final double LAYER_NORM_EPSILON = JavaLayerNorm.EPSILON;
 
     private final SameDiff sd;
     private final BackboneConfig config;
@@ -125,7 +127,8 @@ public final class GraphBuilder {
      * Layer normalisation over the last axis of a [N, d] matrix with learnable gain and bias:
      * {@code y = (x − mean) / sqrt(var + 1e-5) · gain + bias}.
      *
-     * <p>Written with elementary ops because ND4J 1.0.0-M2.1's fused {@code layer_norm} backward was the slowest op of
+     * <p>On the CPU backend this is one Java op each way ({@link JavaLayerNorm}). Elsewhere it is written with
+     * elementary ops because ND4J 1.0.0-M2.1's fused {@code layer_norm} backward was the slowest op of
      * a SASRec step (about 80 ms per call at B = 128, L = 200, d = 50). The per-row scale and the per-column gain are
      * spread to full [N, d] matrices by outer products ({@link #spreadColumn}, {@link #spreadRow}) before multiplying:
      * the backward of a broadcasting multiply costs about 20x that of an element-wise one in this ND4J.
@@ -134,6 +137,9 @@ public final class GraphBuilder {
         long d = config.dim();
         SDVariable gain = constantWeight(prefix + "_ln_gain", 1f, d);
         SDVariable bias = constantWeight(prefix + "_ln_bias", 0f, d);
+        if (JavaKernels.active()) {
+            return new JavaLayerNorm(sd, x, gain, bias).outputVariable(); // the same function, one op each way
+        }
         SDVariable centred = x.sub(x.mean(true, -1));
         SDVariable variance = centred.mul(centred).mean(true, -1); // [N, 1]
         SDVariable inverseStd = sd.math.rsqrt(variance.add(LAYER_NORM_EPSILON));

@@ -3,6 +3,8 @@ package io.robustrec.model.nd4j;
 import org.nd4j.imports.converters.DifferentialFunctionClassHolder;
 import org.nd4j.linalg.api.ops.CustomOpDescriptor;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.LayerNorm;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.LayerNormBp;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.layers.recurrent.GRU;
 import org.nd4j.linalg.api.ops.impl.layers.recurrent.GRUBp;
@@ -19,7 +21,8 @@ import java.util.Map;
  * {@link ElementwiseSoftmax} behind {@code softmax}, so that gradient graphs (which SameDiff builds by cloning every
  * op through this registry) use their backward passes: a correct scatter-add for the lookup, a faster one for
  * softmax. Likewise {@link JavaGru} and {@link JavaGruBackward} stand behind {@code gru} and {@code gru_bp}: the
- * native GRU backward is wrong, and both native GRU ops are slow; {@link JavaKernels} runs them in Java.
+ * native GRU backward is wrong, and both native GRU ops are slow; {@link JavaKernels} runs them in Java. The same
+ * holds for {@link JavaLayerNorm} and its backward behind {@code layer_norm} and {@code layer_norm_bp}.
  */
 public final class Nd4jRepairs {
 
@@ -37,6 +40,8 @@ public final class Nd4jRepairs {
         replace("softmax", SoftMax.class, ElementwiseSoftmax.class);
         replace("gru", GRU.class, JavaGru.class);
         replace("gru_bp", GRUBp.class, JavaGruBackward.class);
+        replace("layer_norm", LayerNorm.class, JavaLayerNorm.class);
+        replace("layer_norm_bp", LayerNormBp.class, JavaLayerNormBackward.class);
         JavaKernels.install();
         installed = true;
     }

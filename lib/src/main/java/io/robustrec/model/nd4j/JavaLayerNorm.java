@@ -1,0 +1,55 @@
+package io.robustrec.model.nd4j;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.LayerNorm;
+
+import java.util.List;
+
+/**
+ * Layer normalisation of the rows of a [N, d] matrix, as one op computed in Java:
+ * {@code y = (x − mean(x)) / sqrt(var(x) + ε) ⊙ gain + bias}, mean and (biased) variance over each row, ε = 1e-5.
+ *
+ * <p>Why: written with ND4J's elementary ops the same function is about twenty ops forward and backward, each a pass
+ * over the [N, d] activations with its own allocation and bookkeeping; SASRec has five of them per step. ND4J's own
+ * fused {@code layer_norm} normalises differently (no ε under the root) and its backward was slower still. This op
+ * stands behind ND4J's {@code layer_norm} class only for shape inference; {@link JavaKernels} runs its computation,
+ * so it exists only on the CPU backend ({@code GraphBuilder.layerNorm} uses the elementary form elsewhere).
+ */
+public class JavaLayerNorm extends LayerNorm implements JavaKernelOp {
+
+    /** ε added to the variance under the square root. */
+    public static final float EPSILON = 1e-5f;
+
+    /** For SameDiff's op registry. */
+    public JavaLayerNorm() {
+    }
+
+    /** Normalises the rows of {@code x} [N, d], then scales by {@code gain} [d] and shifts by {@code bias} [d]. */
+    public JavaLayerNorm(SameDiff sd, SDVariable x, SDVariable gain, SDVariable bias) {
+        super(sd, x, gain, bias, false, 1);
+    }
+
+    @Override
+    public List<SDVariable> doDiff(List<SDVariable> gradients) {
+        return List.of(new JavaLayerNormBackward(sameDiff, arg(0), arg(1), arg(2), gradients.get(0)).outputVariables());
+    }
+
+    @Override
+    public INDArray[] compute(List<INDArray> inputs, List<INDArray> outputs) {
+        INDArray x = inputs.get(0);
+        int d = (int) x.size(x.rank() - 1);
+        float[] v = JavaKernels.read(x);
+        float[] gain = JavaKernels.read(inputs.get(1));
+        float[] bias = JavaKernels.read(inputs.get(2));
+        LayerNormKernel.check(v.length, d, gain, bias);
+        for (int start = 0; start < v.length; start += d) {
+            LayerNormKernel.normalise(v, start, d);
+            for (int j = 0; j < d; j++) {
+                v[start + j] = v[start + j] * gain[j] + bias[j];
+            }
+        }
+        return new INDArray[]{JavaKernels.write(JavaKernels.outputOrNew(outputs, 0, x.shape()), v)};
+    }
+}

@@ -1,0 +1,105 @@
+package io.robustrec.model.nd4j;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JavaLayerNormTest {
+
+    private static final int N = 7;
+    private static final int D = 5;
+
+    @BeforeAll
+    static void repair() {
+        Nd4jRepairs.install();
+    }
+
+    @Test
+    void forwardIsTheLayerNormFormula() {
+        Nd4j.getRandom().setSeed(3);
+        INDArray x = Nd4j.randn(DataType.FLOAT, N, D).muli(3).addi(1);
+        INDArray gain = Nd4j.rand(DataType.FLOAT, D).addi(0.5);
+        INDArray bias = Nd4j.randn(DataType.FLOAT, D);
+        INDArray y = new JavaLayerNorm().compute(List.of(x, gain, bias), List.of())[0];
+        for (int i = 0; i < N; i++) {
+            double mean = 0;
+            for (int j = 0; j < D; j++) {
+                mean += x.getDouble(i, j) / D;
+            }
+            double var = 0;
+            for (int j = 0; j < D; j++) {
+                var += Math.pow(x.getDouble(i, j) - mean, 2) / D;
+            }
+            for (int j = 0; j < D; j++) {
+                double expected = (x.getDouble(i, j) - mean) / Math.sqrt(var + 1e-5) * gain.getDouble(j) + bias.getDouble(j);
+                assertEquals(expected, y.getDouble(i, j), 1e-5, "row " + i + " col " + j);
+            }
+        }
+    }
+
+    /**
+     * The fused op inside a float SameDiff graph gives the gradients that the elementary form of the same function
+     * gives in double precision (a one-term change of the backward formula fails this).
+     */
+    @Test
+    void gradientsEqualThoseOfTheElementaryFormInDouble() {
+        Nd4j.getRandom().setSeed(5);
+        INDArray x0 = Nd4j.randn(DataType.DOUBLE, N, D).muli(2);
+        INDArray g0 = Nd4j.rand(DataType.DOUBLE, D).addi(0.5);
+        INDArray b0 = Nd4j.randn(DataType.DOUBLE, D);
+        INDArray w0 = Nd4j.randn(DataType.DOUBLE, N, D);
+
+        SameDiff fused = SameDiff.create();
+        SDVariable x = fused.var("x", x0.castTo(DataType.FLOAT));
+        SDVariable gain = fused.var("gain", g0.castTo(DataType.FLOAT));
+        SDVariable bias = fused.var("bias", b0.castTo(DataType.FLOAT));
+        SDVariable y = new JavaLayerNorm(fused, x, gain, bias).outputVariable();
+        fused.setLossVariables(fused.math.square(y.mul(fused.constant(w0.castTo(DataType.FLOAT)))).sum("loss"));
+        Map<String, INDArray> got = Gradients.quietly(() -> fused.calculateGradients(Map.of(), "x", "gain", "bias"));
+
+        SameDiff plain = SameDiff.create();
+        SDVariable px = plain.var("x", x0);
+        SDVariable centred = px.sub(px.mean(true, -1));
+        SDVariable inv = plain.math.rsqrt(centred.mul(centred).mean(true, -1).add(1e-5));
+        SDVariable py = centred.mul(inv).mul(plain.var("gain", g0)).add(plain.var("bias", b0));
+        plain.setLossVariables(plain.math.square(py.mul(plain.constant(w0))).sum("loss"));
+        Map<String, INDArray> expected = Gradients.quietly(() -> plain.calculateGradients(Map.of(), "x", "gain", "bias"));
+
+        for (String v : List.of("x", "gain", "bias")) {
+            double[] e = expected.get(v).data().asDouble();
+            double[] a = got.get(v).castTo(DataType.DOUBLE).data().asDouble();
+            assertEquals(e.length, a.length, v);
+            for (int k = 0; k < e.length; k++) {
+                assertEquals(e[k], a[k], 2e-4 * (1 + Math.abs(e[k])), v + "[" + k + "]");
+            }
+        }
+    }
+
+    @Test
+    void modelGraphsUseTheFusedOpOnTheCpuBackend() {
+        assertTrue(JavaKernels.active());
+        var m = io.robustrec.model.SequenceModel.build(io.robustrec.model.Backbones.create("sasrec"),
+                new io.robustrec.model.BackboneConfig(4, 6, 1, 1, 0.0), 9, io.robustrec.model.LossKind.BCE, 1);
+        long fusedOps = m.graph().getOps().values().stream().filter(o -> o.getOp() instanceof JavaLayerNorm).count();
+        assertEquals(6, fusedOps, "two per block and the final one, in the full pass and in the last-position ranking pass");
+    }
+
+    @Test
+    void mismatchedGainIsAnError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new JavaLayerNorm().compute(
+                List.of(Nd4j.ones(DataType.FLOAT, 2, 3), Nd4j.ones(DataType.FLOAT, 4), Nd4j.zeros(DataType.FLOAT, 3)),
+                List.of()));
+        assertEquals("layer norm: rows of 3 values, input of 6, gain of 4, bias of 3", e.getMessage());
+    }
+}
