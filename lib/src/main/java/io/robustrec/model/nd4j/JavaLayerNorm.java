@@ -38,18 +38,17 @@ public class JavaLayerNorm extends LayerNorm implements JavaKernelOp {
 
     @Override
     public INDArray[] compute(List<INDArray> inputs, List<INDArray> outputs) {
-        INDArray x = inputs.get(0);
-        int d = (int) x.size(x.rank() - 1);
-        float[] v = JavaKernels.read(x);
-        float[] gain = JavaKernels.read(inputs.get(1));
-        float[] bias = JavaKernels.read(inputs.get(2));
-        LayerNormKernel.check(v.length, d, gain, bias);
+        LayerNormKernel.Inputs in = LayerNormKernel.read(inputs);
+        float[] v = in.x();
+        float[] gain = in.gain();
+        float[] bias = in.bias();
+        int d = in.width();
         for (int start = 0; start < v.length; start += d) {
             LayerNormKernel.normalise(v, start, d);
             for (int j = 0; j < d; j++) {
                 v[start + j] = v[start + j] * gain[j] + bias[j];
             }
         }
-        return new INDArray[]{JavaKernels.write(JavaKernels.outputOrNew(outputs, 0, x.shape()), v)};
+        return new INDArray[]{JavaKernels.write(JavaKernels.outputOrNew(outputs, 0, inputs.get(0).shape()), v)};
     }
 }

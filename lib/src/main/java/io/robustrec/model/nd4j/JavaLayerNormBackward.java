@@ -27,13 +27,11 @@ public class JavaLayerNormBackward extends LayerNormBp implements JavaKernelOp {
 
     @Override
     public INDArray[] compute(List<INDArray> inputs, List<INDArray> outputs) {
-        INDArray x = inputs.get(0);
-        int d = (int) x.size(x.rank() - 1);
-        float[] xhat = JavaKernels.read(x);
-        float[] gain = JavaKernels.read(inputs.get(1));
-        float[] bias = JavaKernels.read(inputs.get(2));
+        LayerNormKernel.Inputs in = LayerNormKernel.read(inputs);
+        float[] xhat = in.x(); // standardised row by row below
+        float[] gain = in.gain();
+        int d = in.width();
         float[] dy = JavaKernels.read(inputs.get(3));
-        LayerNormKernel.check(xhat.length, d, gain, bias);
         if (dy.length != xhat.length) {
             throw new IllegalArgumentException("layer norm gradient: " + dy.length + " upstream values for "
                     + xhat.length + " inputs");
@@ -60,7 +58,7 @@ public class JavaLayerNormBackward extends LayerNormBp implements JavaKernelOp {
             }
         }
         return new INDArray[]{
-                JavaKernels.write(JavaKernels.outputOrNew(outputs, 0, x.shape()), dx),
+                JavaKernels.write(JavaKernels.outputOrNew(outputs, 0, inputs.get(0).shape()), dx),
                 JavaKernels.write(JavaKernels.outputOrNew(outputs, 1, inputs.get(1).shape()), dGain),
                 JavaKernels.write(JavaKernels.outputOrNew(outputs, 2, inputs.get(2).shape()), dBias)};
     }

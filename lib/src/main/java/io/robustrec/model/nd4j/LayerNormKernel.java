@@ -1,5 +1,9 @@
 package io.robustrec.model.nd4j;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.List;
+
 /** Row arithmetic shared by {@link JavaLayerNorm} and its backward pass. */
 final class LayerNormKernel {
 
@@ -29,10 +33,21 @@ final class LayerNormKernel {
         return inverseStd;
     }
 
-    static void check(int length, int d, float[] gain, float[] bias) {
-        if (d < 1 || length % d != 0 || gain.length != d || bias.length != d) {
-            throw new IllegalArgumentException("layer norm: rows of " + d + " values, input of " + length
+    /** The op's first three inputs as row-major floats: x (rows of {@code width} values), gain and bias. */
+    record Inputs(float[] x, int width, float[] gain, float[] bias) {
+    }
+
+    /** Reads x, gain and bias, checking that gain and bias have one value per column of x. */
+    static Inputs read(List<INDArray> inputs) {
+        INDArray x = inputs.get(0);
+        int d = (int) x.size(x.rank() - 1);
+        float[] v = JavaKernels.read(x);
+        float[] gain = JavaKernels.read(inputs.get(1));
+        float[] bias = JavaKernels.read(inputs.get(2));
+        if (d < 1 || v.length % d != 0 || gain.length != d || bias.length != d) {
+            throw new IllegalArgumentException("layer norm: rows of " + d + " values, input of " + v.length
                     + ", gain of " + gain.length + ", bias of " + bias.length);
         }
+        return new Inputs(v, d, gain, bias);
     }
 }
