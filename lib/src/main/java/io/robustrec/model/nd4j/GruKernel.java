@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * part and the gate arithmetic on plain arrays, and the weight gradients are one product each after the backward
  * loop.
  *
- * <p>The function is exactly the native op's (gate order reset, update, candidate; the reset gate scales the
- * recurrent projection of the candidate, as in ND4J):
+ * <p>The function is the native op's (gate order reset, update, candidate; the reset gate scales the recurrent
+ * projection of the candidate, as in ND4J), with σ and tanh evaluated to within 4e-7 by {@link #tanh}:
  * <pre>
  *   [z_r, z_u, z_c] = x_t·W_x + b,   [a_r, a_u, a_c] = h_{t−1}·W_h
  *   r = σ(z_r + a_r),  u = σ(z_u + a_u),  c = tanh(z_c + r ⊙ a_c)
