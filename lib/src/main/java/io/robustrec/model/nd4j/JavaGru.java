@@ -32,6 +32,7 @@ public class JavaGru extends GRU implements JavaKernelOp {
     public JavaGru() {
     }
 
+    /** The GRU over time-major {@code x} [L, B, n] from state {@code h0} [B, d] (see the class comment for shapes). */
     public JavaGru(SameDiff sd, SDVariable x, SDVariable h0, SDVariable wx, SDVariable wh, SDVariable b) {
         super(sd, x, h0, wx, wh, b);
     }

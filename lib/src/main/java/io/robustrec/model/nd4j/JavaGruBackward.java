@@ -18,6 +18,7 @@ public class JavaGruBackward extends GRUBp implements JavaKernelOp {
     public JavaGruBackward() {
     }
 
+    /** The gradients of {@link JavaGru}'s inputs given {@code dLdh}, the loss gradient at every step's output. */
     public JavaGruBackward(SameDiff sd, SDVariable x, SDVariable h0, SDVariable wx, SDVariable wh, SDVariable b,
                            SDVariable dLdh) {
         super(sd, x, h0, wx, wh, b, dLdh);

@@ -21,6 +21,7 @@ public class JavaLayerNormBackward extends LayerNormBp implements JavaKernelOp {
     public JavaLayerNormBackward() {
     }
 
+    /** The gradients of {@link JavaLayerNorm}'s inputs given {@code dLdy}, the loss gradient at its output. */
     public JavaLayerNormBackward(SameDiff sd, SDVariable x, SDVariable gain, SDVariable bias, SDVariable dLdy) {
         super(sd, x, gain, bias, dLdy, false, 1);
     }
