@@ -135,7 +135,7 @@ public final class GraphBuilder {
      */
     public SDVariable layerNorm(String prefix, SDVariable x) {
         long d = config.dim();
-        SDVariable gain = constantWeight(prefix + "_ln_gain", 1f, d);
+        SDVariable gain = constantWeight(prefix + JavaLayerNorm.GAIN_SUFFIX, 1f, d);
         SDVariable bias = constantWeight(prefix + "_ln_bias", 0f, d);
         if (JavaKernels.active()) {
             return new JavaLayerNorm(sd, x, gain, bias).outputVariable(); // the same function, one op each way

@@ -18,4 +18,12 @@ public interface JavaKernelOp {
      * @return the outputs
      */
     INDArray[] compute(List<INDArray> inputs, List<INDArray> outputs);
+
+    /**
+     * Whether this instance is computed in Java; when false the native op it extends runs (an op class registered
+     * for a native op name also receives that op's instances from graphs this library did not build).
+     */
+    default boolean computedInJava() {
+        return true;
+    }
 }

@@ -83,7 +83,7 @@ public final class JavaKernels {
      */
     static JavaKernelOp kernelFor(CustomOp op) {
         if (op instanceof JavaKernelOp kernel) {
-            return kernel;
+            return kernel.computedInJava() ? kernel : null;
         }
         if (op instanceof ThresholdReluBp relu) {
             return (inputs, outputs) -> ReluGradient.compute(relu.getCutoff(), inputs, outputs);

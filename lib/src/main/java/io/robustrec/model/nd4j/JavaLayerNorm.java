@@ -22,6 +22,14 @@ public class JavaLayerNorm extends LayerNorm implements JavaKernelOp {
     /** ε added to the variance under the square root. */
     public static final float EPSILON = 1e-5f;
 
+    /**
+     * Ending of the gain variable's name in the layer norms this library builds ({@code GraphBuilder.layerNorm}).
+     * The op registry hands this class every {@code layer_norm} op that SameDiff copies into a gradient graph,
+     * including those of graphs built elsewhere with ND4J's own (differently normalising, any-axis) layer norm;
+     * only ops whose gain carries this name are computed here, the others stay ND4J's.
+     */
+    public static final String GAIN_SUFFIX = "_ln_gain";
+
     /** For SameDiff's op registry. */
     public JavaLayerNorm() {
     }
@@ -31,8 +39,21 @@ public class JavaLayerNorm extends LayerNorm implements JavaKernelOp {
         super(sd, x, gain, bias, false, 1);
     }
 
+    /** Whether this op is one of this library's layer norms (see {@link #GAIN_SUFFIX}). */
+    static boolean ours(SDVariable[] args) {
+        return args != null && args.length >= 3 && args[1].name().endsWith(GAIN_SUFFIX);
+    }
+
+    @Override
+    public boolean computedInJava() {
+        return ours(args());
+    }
+
     @Override
     public List<SDVariable> doDiff(List<SDVariable> gradients) {
+        if (!computedInJava()) {
+            return super.doDiff(gradients);
+        }
         return List.of(new JavaLayerNormBackward(sameDiff, arg(0), arg(1), arg(2), gradients.get(0)).outputVariables());
     }
 

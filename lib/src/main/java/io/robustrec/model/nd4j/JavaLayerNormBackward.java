@@ -27,6 +27,11 @@ public class JavaLayerNormBackward extends LayerNormBp implements JavaKernelOp {
     }
 
     @Override
+    public boolean computedInJava() {
+        return JavaLayerNorm.ours(args());
+    }
+
+    @Override
     public INDArray[] compute(List<INDArray> inputs, List<INDArray> outputs) {
         LayerNormKernel.Inputs in = LayerNormKernel.read(inputs);
         float[] xhat = in.x(); // standardised row by row below

@@ -95,6 +95,30 @@ class JavaLayerNormTest {
         assertEquals(6, fusedOps, "two per block and the final one, in the full pass and in the last-position ranking pass");
     }
 
+    /**
+     * A graph built with ND4J's own layer norm (its own normalisation, any axis) keeps it: its copy in the
+     * gradient graph is not computed in Java, and its gradient still matches finite differences in double.
+     */
+    @Test
+    void nd4jsOwnLayerNormIsLeftAlone() {
+        Nd4j.getRandom().setSeed(8);
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.var("x", Nd4j.randn(DataType.DOUBLE, 4, 3));
+        SDVariable gain = sd.var("g", Nd4j.rand(DataType.DOUBLE, 3).addi(0.5));
+        SDVariable bias = sd.var("b", Nd4j.randn(DataType.DOUBLE, 3));
+        SDVariable y = sd.nn.layerNorm(x, gain, bias, false, 1);
+        sd.setLossVariables(sd.math.square(y.mul(sd.constant(Nd4j.randn(DataType.DOUBLE, 4, 3)))).sum("loss"));
+        Gradients.quietly(() -> sd.calculateGradients(Map.of(), "x"));
+        long copies = sd.getFunction("grad").getOps().values().stream()
+                .filter(o -> o.getOp() instanceof JavaKernelOp).count();
+        assertTrue(copies > 0, "the registry gives the gradient graph this library's class");
+        assertTrue(sd.getFunction("grad").getOps().values().stream()
+                .filter(o -> o.getOp() instanceof JavaKernelOp k)
+                .noneMatch(o -> ((JavaKernelOp) o.getOp()).computedInJava()), "but not the Java computation");
+        FiniteDifferences.assertGradient(sd, "x", Map.of(), 1e-6);
+        FiniteDifferences.assertGradient(sd, "g", Map.of(), 1e-6);
+    }
+
     @Test
     void mismatchedGainIsAnError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new JavaLayerNorm().compute(
