@@ -45,6 +45,7 @@ public final class RecyclingMemory extends AbstractMemoryMgr {
     private final Set<Long> pooledAddresses = new HashSet<>();
     private long pooledBytes;
     private long reuses;
+    private long fresh;
     private boolean poison;
     private long minBytes = MIN_BYTES;
 
@@ -76,6 +77,11 @@ public final class RecyclingMemory extends AbstractMemoryMgr {
         return reuses;
     }
 
+    /** How many allocations the pool could not serve (new native buffers) since this pool was created. */
+    public synchronized long freshAllocations() {
+        return fresh;
+    }
+
     /**
      * For tests: pool buffers from {@code minBytes} on (tests use small shapes), and, when {@code poison} is set,
      * fill every reused buffer with NaN before handing it out, so that an op reading its output before writing it
@@ -105,6 +111,7 @@ public final class RecyclingMemory extends AbstractMemoryMgr {
         ArrayDeque<DataBuffer> candidates = free.get(new Key(descriptor.dataType(), length));
         DataBuffer buffer = candidates == null ? null : candidates.poll();
         if (buffer == null) {
+            fresh++;
             return Nd4j.create(descriptor, false);
         }
         pooledAddresses.remove(buffer.address());

@@ -19,6 +19,7 @@ class RecyclingMemoryTest {
     void aRecycledBufferServesTheNextArrayOfTheSameTypeAndLength() {
         RecyclingMemory pool = new RecyclingMemory();
         INDArray a = pool.allocate(false, DataType.FLOAT, 4, BIG / 4);
+        assertEquals(1, pool.freshAllocations());
         long address = a.data().address();
         pool.recycle(a);
         assertEquals(BIG * 4, pool.pooledBytes());
@@ -28,11 +29,13 @@ class RecyclingMemoryTest {
         assertEquals('c', b.ordering());
         assertEquals(0, pool.pooledBytes());
         assertEquals(1, pool.reuses());
+        assertEquals(1, pool.freshAllocations(), "served from the pool, not allocated");
         b.assign(3f); // a full, writable array over the reused buffer
         assertEquals(3f * BIG, b.sumNumber().floatValue(), 0f);
 
         INDArray other = pool.allocate(false, DataType.DOUBLE, BIG); // nothing pooled of this type
         assertNotEquals(address, other.data().address());
+        assertEquals(2, pool.freshAllocations());
         pool.close();
     }
 
