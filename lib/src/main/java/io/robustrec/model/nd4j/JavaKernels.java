@@ -111,7 +111,13 @@ public final class JavaKernels {
         return a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
     }
 
-    private static boolean contiguousFloat(INDArray a) {
+    /** {@code a} itself when it is a row-major float array in its own buffer, else such a copy. */
+    static INDArray rowMajorFloat(INDArray a) {
+        return JavaKernels.contiguousFloat(a) ? a : a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c');
+    }
+
+    /** Whether {@code a} is a float array laid out row-major in its own buffer, start to end. */
+    static boolean contiguousFloat(INDArray a) {
         return a.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT && a.ordering() == 'c' && !a.isView()
                 && a.data().originalDataBuffer() == null && a.data().length() == a.length();
     }

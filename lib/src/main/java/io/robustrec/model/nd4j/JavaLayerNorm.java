@@ -5,6 +5,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.LayerNorm;
 
+import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -60,16 +61,26 @@ public class JavaLayerNorm extends LayerNorm implements JavaKernelOp {
     @Override
     public INDArray[] compute(List<INDArray> inputs, List<INDArray> outputs) {
         LayerNormKernel.Inputs in = LayerNormKernel.read(inputs);
-        float[] v = in.x();
         float[] gain = in.gain();
         float[] bias = in.bias();
         int d = in.width();
-        for (int start = 0; start < v.length; start += d) {
-            LayerNormKernel.normalise(v, start, d);
-            for (int j = 0; j < d; j++) {
-                v[start + j] = v[start + j] * gain[j] + bias[j];
+        INDArray out = JavaKernels.outputOrNew(outputs, 0, inputs.get(0).shape());
+        INDArray work = LayerNormKernel.workArray(out);
+        FloatBuffer source = LayerNormKernel.buffer(in.x());
+        FloatBuffer target = LayerNormKernel.buffer(work);
+        float[] chunk = new float[LayerNormKernel.CHUNK_ROWS * d];
+        for (long row = 0; row < in.rows(); row += LayerNormKernel.CHUNK_ROWS) {
+            int n = (int) Math.min(LayerNormKernel.CHUNK_ROWS, in.rows() - row) * d;
+            int position = Math.toIntExact(row * d);
+            source.get(position, chunk, 0, n);
+            for (int start = 0; start < n; start += d) {
+                LayerNormKernel.normalise(chunk, start, d);
+                for (int j = 0; j < d; j++) {
+                    chunk[start + j] = chunk[start + j] * gain[j] + bias[j];
+                }
             }
+            target.put(position, chunk, 0, n);
         }
-        return new INDArray[]{JavaKernels.write(JavaKernels.outputOrNew(outputs, 0, inputs.get(0).shape()), v)};
+        return new INDArray[]{LayerNormKernel.finish(work, out)};
     }
 }

@@ -5,6 +5,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.LayerNormBp;
 
+import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -34,37 +35,47 @@ public class JavaLayerNormBackward extends LayerNormBp implements JavaKernelOp {
     @Override
     public INDArray[] compute(List<INDArray> inputs, List<INDArray> outputs) {
         LayerNormKernel.Inputs in = LayerNormKernel.read(inputs);
-        float[] xhat = in.x(); // standardised row by row below
         float[] gain = in.gain();
         int d = in.width();
-        float[] dy = JavaKernels.read(inputs.get(3));
-        if (dy.length != xhat.length) {
-            throw new IllegalArgumentException("layer norm gradient: " + dy.length + " upstream values for "
-                    + xhat.length + " inputs");
+        INDArray upstream = JavaKernels.rowMajorFloat(inputs.get(3));
+        if (upstream.length() != in.x().length()) {
+            throw new IllegalArgumentException("layer norm gradient: " + upstream.length() + " upstream values for "
+                    + in.x().length() + " inputs");
         }
+        INDArray dxOut = JavaKernels.outputOrNew(outputs, 0, inputs.get(0).shape());
+        INDArray dxWork = LayerNormKernel.workArray(dxOut);
+        FloatBuffer xSource = LayerNormKernel.buffer(in.x());
+        FloatBuffer dySource = LayerNormKernel.buffer(upstream);
+        FloatBuffer dxTarget = LayerNormKernel.buffer(dxWork);
+        float[] xhat = new float[LayerNormKernel.CHUNK_ROWS * d]; // standardised row by row below
+        float[] dy = new float[xhat.length];
         float[] dx = new float[xhat.length];
+        float[] g = new float[d];
         float[] dGain = new float[d];
         float[] dBias = new float[d];
-        for (int start = 0; start < xhat.length; start += d) {
-            float r = LayerNormKernel.normalise(xhat, start, d);
-            float meanG = 0f;
-            float meanGx = 0f;
-            for (int j = 0; j < d; j++) {
-                float up = dy[start + j];
-                float g = up * gain[j];
-                meanG += g;
-                meanGx += g * xhat[start + j];
-                dGain[j] += up * xhat[start + j];
-                dBias[j] += up;
+        for (long row = 0; row < in.rows(); row += LayerNormKernel.CHUNK_ROWS) {
+            int n = (int) Math.min(LayerNormKernel.CHUNK_ROWS, in.rows() - row) * d;
+            int position = Math.toIntExact(row * d);
+            xSource.get(position, xhat, 0, n);
+            dySource.get(position, dy, 0, n);
+            for (int start = 0; start < n; start += d) {
+                float r = LayerNormKernel.normalise(xhat, start, d);
+                for (int j = 0; j < d; j++) {
+                    float up = dy[start + j];
+                    g[j] = up * gain[j];
+                    dGain[j] += up * xhat[start + j];
+                    dBias[j] += up;
+                }
+                float meanG = RowMath.sum(g, 0, d) / d;
+                float meanGx = RowMath.dot(g, 0, xhat, start, d) / d;
+                for (int j = 0; j < d; j++) {
+                    dx[start + j] = r * (g[j] - meanG - xhat[start + j] * meanGx);
+                }
             }
-            meanG /= d;
-            meanGx /= d;
-            for (int j = 0; j < d; j++) {
-                dx[start + j] = r * (dy[start + j] * gain[j] - meanG - xhat[start + j] * meanGx);
-            }
+            dxTarget.put(position, dx, 0, n);
         }
         return new INDArray[]{
-                JavaKernels.write(JavaKernels.outputOrNew(outputs, 0, inputs.get(0).shape()), dx),
+                LayerNormKernel.finish(dxWork, dxOut),
                 JavaKernels.write(JavaKernels.outputOrNew(outputs, 1, inputs.get(1).shape()), dGain),
                 JavaKernels.write(JavaKernels.outputOrNew(outputs, 2, inputs.get(2).shape()), dBias)};
     }
