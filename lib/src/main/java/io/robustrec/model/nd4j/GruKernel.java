@@ -4,6 +4,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.nio.FloatBuffer;
+
 /**
  * The GRU of ND4J's {@code gru} op, forward and backward through time, in Java with BLAS for the matrix products.
  *
@@ -30,7 +32,8 @@ final class GruKernel {
     private final int batch;
     private final int in;
     private final int units;
-    private final float[] x;
+    private final float[] x;          // kept for the backward pass (null for inference)
+    private final INDArray xRowMajor; // for inference: the input itself when row-major float, not copied to Java
     private final float[] h0;
     private final INDArray wx;
     private final INDArray wh;
@@ -57,7 +60,8 @@ final class GruKernel {
         this.batch = (int) x.size(1);
         this.in = (int) x.size(2);
         this.units = (int) h0.size(1);
-        this.x = floats(x);
+        this.x = forBackward ? floats(x) : null;
+        this.xRowMajor = forBackward ? null : JavaKernels.rowMajorFloat(x);
         this.h0 = floats(h0);
         this.wx = wx.castTo(DataType.FLOAT).dup('c');
         this.wh = wh.castTo(DataType.FLOAT).dup('c');
@@ -75,7 +79,7 @@ final class GruKernel {
      * serve a backward pass on them.
      */
     boolean sameInputs(INDArray x, INDArray h0, INDArray wx, INDArray wh, INDArray b) {
-        return x.size(0) == steps && x.size(1) == batch && x.size(2) == in && h0.size(1) == units
+        return this.x != null && x.size(0) == steps && x.size(1) == batch && x.size(2) == in && h0.size(1) == units
                 && this.wx.equals(wx) && this.wh.equals(wh) // small: checked first
                 && java.util.Arrays.equals(bias, floats(b)) && java.util.Arrays.equals(this.h0, floats(h0))
                 && java.util.Arrays.equals(this.x, floats(x));
@@ -85,9 +89,15 @@ final class GruKernel {
     float[] forward() {
         int d = units;
         int g = 3 * d;
-        INDArray inputs = matrix(x, (long) steps * batch, in);
-        float[] z = product(inputs, wx); // [L·B, 3d]
-        inputs.close();
+        INDArray inputs = x != null ? matrix(x, (long) steps * batch, in) : xRowMajor.reshape('c', (long) steps * batch, in);
+        // the input projections of all steps, [L·B, 3d], read one step's rows at a time (a Java copy of the whole
+        // product would be three times the layer's input)
+        INDArray projections = inputs.mmul(wx);
+        if (x != null) {
+            inputs.close();
+        }
+        FloatBuffer zAll = projections.data().asNioFloat();
+        float[] z = new float[batch * g];
         INDArray previous = Nd4j.create(DataType.FLOAT, batch, d);
         INDArray recurrent = Nd4j.create(DataType.FLOAT, batch, g);
         float[] a = new float[batch * g];
@@ -101,8 +111,9 @@ final class GruKernel {
             previous.data().asNioFloat().put(hp, hpOffset, batch * d);
             Nd4j.gemm(previous, wh, recurrent, false, false, 1.0, 0.0);
             recurrent.data().asNioFloat().get(a);
+            zAll.get(t * batch * g, z, 0, batch * g);
             for (int i = 0; i < batch; i++) {
-                int zRow = (t * batch + i) * g;
+                int zRow = i * g;
                 int aRow = i * g;
                 int gRow = i * 2 * d;
                 for (int j = 0; j < 2 * d; j++) {
@@ -111,7 +122,7 @@ final class GruKernel {
             }
             sigmoidInPlace(gates);
             for (int i = 0; i < batch; i++) {
-                int zRow = (t * batch + i) * g + 2 * d;
+                int zRow = i * g + 2 * d;
                 int aRow = i * g + 2 * d;
                 int gRow = i * 2 * d;
                 for (int j = 0; j < d; j++) {
@@ -137,6 +148,7 @@ final class GruKernel {
         }
         previous.close();
         recurrent.close();
+        projections.close();
         return h;
     }
 
