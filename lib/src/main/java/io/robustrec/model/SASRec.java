@@ -1,5 +1,7 @@
 package io.robustrec.model;
 
+import io.robustrec.model.nd4j.JavaKernels;
+import io.robustrec.model.nd4j.MaskedSoftmax;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -54,28 +56,36 @@ public final class SASRec implements Backbone {
         SDVariable x = embedded.mul(Math.sqrt(d)).add(positions);
         x = (lastOnly ? x : g.dropout(x, (long) l * d)).mul(mask3);
 
-        // additive attention bias: -1e9 for future positions and for padded keys
-        float[] causal = new float[l * l];
-        for (int i = 0; i < l; i++) {
-            for (int j = i + 1; j < l; j++) {
-                causal[i * l + j] = -1e9f;
+        // which keys each query sees: one Java op on the CPU backend, else an additive bias of -1e9 for future
+        // positions and padded keys before ND4J's softmax (the same weights)
+        AttentionMask full;
+        AttentionMask lastQuery;
+        if (JavaKernels.active()) {
+            full = new AttentionMask(mask, null);
+            lastQuery = full;
+        } else {
+            float[] causal = new float[l * l];
+            for (int i = 0; i < l; i++) {
+                for (int j = i + 1; j < l; j++) {
+                    causal[i * l + j] = -1e9f;
+                }
             }
+            SDVariable causalBias = sd.constant(Nd4j.create(causal, new long[]{1, 1, l, l}, 'c'));
+            SDVariable keyBias = sd.reshape(mask.sub(1.0).mul(1e9), -1, 1, 1, l);
+            full = new AttentionMask(mask, causalBias.add(keyBias));
+            lastQuery = new AttentionMask(mask, keyBias); // the last position's row of the causal bias is 0
         }
-        SDVariable causalBias = sd.constant(Nd4j.create(causal, new long[]{1, 1, l, l}, 'c'));
-        SDVariable keyBias = sd.reshape(mask.sub(1.0).mul(1e9), -1, 1, 1, l);
-        SDVariable bias = causalBias.add(keyBias);
 
         for (int b = 0; b < c.blocks(); b++) {
             String p = "sasrec_block" + b;
             SDVariable x2 = sd.reshape(x, -1, d);
             boolean queryLastOnly = lastOnly && b == c.blocks() - 1;
             if (!queryLastOnly) {
-                x = block(g, p, x2, x2, bias, mask3, l, !lastOnly);
+                x = block(g, p, x2, x2, full, mask3, l, !lastOnly);
             } else {
-                // the last position is the only query: its row of the causal bias is 0, the key bias stays
                 SDVariable lastRow = sd.reshape(x.get(SDIndex.all(), SDIndex.interval(l - 1, l), SDIndex.all()), -1, d);
                 SDVariable lastMask = sd.reshape(mask3.get(SDIndex.all(), SDIndex.interval(l - 1, l), SDIndex.all()), -1, 1, d);
-                SDVariable out = block(g, p, lastRow, x2, keyBias, lastMask, 1, false);
+                SDVariable out = block(g, p, lastRow, x2, lastQuery, lastMask, 1, false);
                 return g.layerNorm("sasrec_final", sd.reshape(out, -1, d));
             }
         }
@@ -87,8 +97,8 @@ public final class SASRec implements Backbone {
      * One self-attention block: queries from {@code queryRows} ([B·lq, d]), keys and values from {@code keyRows}
      * ([B·L, d]); returns [B, lq, d].
      */
-    private static SDVariable block(GraphBuilder g, String p, SDVariable queryRows, SDVariable keyRows, SDVariable bias,
-                                    SDVariable outputMask, int lq, boolean dropout) {
+    private static SDVariable block(GraphBuilder g, String p, SDVariable queryRows, SDVariable keyRows,
+                                    AttentionMask visible, SDVariable outputMask, int lq, boolean dropout) {
         SameDiff sd = g.sd();
         BackboneConfig c = g.config();
         int l = c.maxLength();
@@ -100,10 +110,11 @@ public final class SASRec implements Backbone {
         SDVariable qh = heads(sd, dense(g, p + "_q", q2, d).mul(1.0 / Math.sqrt(dk)), lq, h, dk);
         SDVariable kh = heads(sd, dense(g, p + "_k", keyRows, d), l, h, dk);
         SDVariable vh = heads(sd, dense(g, p + "_v", keyRows, d), l, h, dk);
-        SDVariable scores = sd.mmul(qh, kh, false, true, false).add(bias);
+        SDVariable scores = sd.mmul(qh, kh, false, true, false);
         // no dropout on the attention weights: its mask has B·heads·L² elements, which at L = 200 cost more
         // than the rest of the step; dropout stays on the embeddings and both feed-forward layers
-        SDVariable attention = sd.nn.softmax(scores, 3);
+        SDVariable attention = visible.bias() == null ? new MaskedSoftmax(sd, scores, visible.keys()).outputVariable()
+                : sd.nn.softmax(scores.add(visible.bias()), 3);
         SDVariable perHead = sd.mmul(attention, vh); // [B, h, lq, dk]
         SDVariable context = sd.reshape(h == 1 ? perHead : sd.permute(perHead, 0, 2, 1, 3), -1, d);
         SDVariable attended = dense(g, p + "_o", context, d);
@@ -113,6 +124,14 @@ public final class SASRec implements Backbone {
         SDVariable ffn = dense(g, p + "_ffn2", inner, d);
         ffn = dropout ? g.dropout(ffn, (long) lq * d) : ffn;
         return sd.reshape(y.add(ffn), -1, lq, d).mul(outputMask);
+    }
+
+    /**
+     * Which keys the queries of a block see: {@code keys} [B, L] marks the keys holding an item; {@code bias}, when
+     * not null, is the same information plus causality as an additive bias for ND4J's softmax, else
+     * {@link MaskedSoftmax} applies both.
+     */
+    private record AttentionMask(SDVariable keys, SDVariable bias) {
     }
 
     private static SDVariable dense(GraphBuilder g, String name, SDVariable x, int d) {

@@ -25,12 +25,20 @@ public class ElementwiseSoftmax extends SoftMax {
         super(sameDiff, x, dimension);
     }
 
+    /** Softmax of {@code args[0]} along {@code dimension}, for subclasses with more inputs. */
+    protected ElementwiseSoftmax(SameDiff sameDiff, SDVariable[] args, int dimension) {
+        super(sameDiff, args, dimension);
+    }
+
     @Override
     public List<SDVariable> doDiff(List<SDVariable> gradients) {
         int dimension = iArguments.isEmpty() ? -1 : iArguments.get(0).intValue();
-        SDVariable y = outputVariable();
-        SDVariable upstream = gradients.get(0);
+        return List.of(softmaxGradient(outputVariable(), gradients.get(0), dimension));
+    }
+
+    /** ∂L/∂x of y = softmax(x) along {@code dimension}, given y and ∂L/∂y. */
+    static SDVariable softmaxGradient(SDVariable y, SDVariable upstream, int dimension) {
         SDVariable weighted = upstream.mul(y).sum(true, dimension);
-        return List.of(y.mul(upstream.sub(weighted)));
+        return y.mul(upstream.sub(weighted));
     }
 }

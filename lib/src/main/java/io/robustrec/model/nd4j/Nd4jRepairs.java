@@ -18,9 +18,9 @@ import java.util.Map;
  * (the model classes do).
  *
  * <p>Registers {@link EmbeddingGather} as the class behind the native {@code gather} op and
- * {@link ElementwiseSoftmax} behind {@code softmax}, so that gradient graphs (which SameDiff builds by cloning every
- * op through this registry) use their backward passes: a correct scatter-add for the lookup, a faster one for
- * softmax. Likewise {@link JavaGru} and {@link JavaGruBackward} stand behind {@code gru} and {@code gru_bp}: the
+ * {@link MaskedSoftmax} (an {@link ElementwiseSoftmax}) behind {@code softmax}, so that gradient graphs (which
+ * SameDiff builds by cloning every op through this registry) use their backward passes: a correct scatter-add for
+ * the lookup, a faster one for softmax (and a masked softmax stays masked). Likewise {@link JavaGru} and {@link JavaGruBackward} stand behind {@code gru} and {@code gru_bp}: the
  * native GRU backward is wrong, and both native GRU ops are slow; {@link JavaKernels} runs them in Java. The same
  * holds for {@link JavaLayerNorm} and its backward behind {@code layer_norm} and {@code layer_norm_bp}.
  */
@@ -37,7 +37,7 @@ public final class Nd4jRepairs {
             return;
         }
         replace("gather", Gather.class, EmbeddingGather.class);
-        replace("softmax", SoftMax.class, ElementwiseSoftmax.class);
+        replace("softmax", SoftMax.class, MaskedSoftmax.class);
         replace("gru", GRU.class, JavaGru.class);
         replace("gru_bp", GRUBp.class, JavaGruBackward.class);
         replace("layer_norm", LayerNorm.class, JavaLayerNorm.class);
