@@ -89,13 +89,13 @@ final class GruKernel {
     float[] forward() {
         int d = units;
         int g = 3 * d;
-        INDArray inputs = x != null ? matrix(x, (long) steps * batch, in) : xRowMajor.reshape('c', (long) steps * batch, in);
+        long rows = (long) steps * batch;
+        INDArray inputs = x != null ? ScratchArrays.matrix("gru_inputs", x, rows, in)
+                : xRowMajor.reshape('c', rows, in);
         // the input projections of all steps, [L·B, 3d], read one step's rows at a time (a Java copy of the whole
         // product would be three times the layer's input)
-        INDArray projections = inputs.mmul(wx);
-        if (x != null) {
-            inputs.close();
-        }
+        INDArray projections = ScratchArrays.matrix("gru_projections", rows, g);
+        Nd4j.gemm(inputs, wx, projections, false, false, 1.0, 0.0);
         FloatBuffer zAll = projections.data().asNioFloat();
         float[] z = new float[batch * g];
         INDArray previous = Nd4j.create(DataType.FLOAT, batch, d);
@@ -148,7 +148,6 @@ final class GruKernel {
         }
         previous.close();
         recurrent.close();
-        projections.close();
         return h;
     }
 
@@ -211,16 +210,16 @@ final class GruKernel {
                 db[k] += dzInput[r * g + k];
             }
         }
-        INDArray dzIn = matrix(dzInput, rows, g);
-        float[] dx = product(dzIn, wx.transpose());
-        INDArray inputs = matrix(x, rows, in);
-        float[] dwx = product(inputs.transpose(), dzIn);
-        INDArray previousStates = matrix(previous, rows, d);
-        INDArray dzRec = matrix(dzRecurrent, rows, g);
-        float[] dwh = product(previousStates.transpose(), dzRec);
-        for (INDArray scratch : new INDArray[]{dzIn, inputs, previousStates, dzRec, dzStep, dhStep}) {
-            scratch.close(); // native memory handed back now, not whenever the JVM collects the handles
-        }
+        // native copies in per-thread scratch matrices (see ScratchArrays for why they are not allocated anew)
+        INDArray dzIn = ScratchArrays.matrix("gru_dz_input", dzInput, rows, g);
+        float[] dx = ScratchArrays.product("gru_dx", dzIn, false, wx, true);
+        INDArray inputs = ScratchArrays.matrix("gru_inputs", x, rows, in);
+        float[] dwx = ScratchArrays.product("gru_dwx", inputs, true, dzIn, false);
+        INDArray previousStates = ScratchArrays.matrix("gru_previous", previous, rows, d);
+        INDArray dzRec = ScratchArrays.matrix("gru_dz_recurrent", dzRecurrent, rows, g);
+        float[] dwh = ScratchArrays.product("gru_dwh", previousStates, true, dzRec, false);
+        dzStep.close(); // native memory handed back now, not whenever the JVM collects the handles
+        dhStep.close();
         return new Gradients(dx, dhNext, dwx, dwh, db);
     }
 
@@ -258,24 +257,6 @@ final class GruKernel {
         for (int k = 0; k < values.length; k++) {
             values[k] = tanh(values[k]);
         }
-    }
-
-    /**
-     * A row-major [rows, cols] float array holding {@code values}, copied in one block ({@code Nd4j.create(float[],
-     * ...)} copies element by element: a fifth of a GRU4Rec training step in a profile at B 128, L 200, d 50).
-     */
-    static INDArray matrix(float[] values, long rows, long cols) {
-        INDArray m = Nd4j.createUninitialized(DataType.FLOAT, rows, cols);
-        m.data().asNioFloat().put(values, 0, Math.toIntExact(rows * cols));
-        return m;
-    }
-
-    /** {@code left · right} as a row-major float array (the product's native array is freed at once). */
-    private static float[] product(INDArray left, INDArray right) {
-        INDArray p = left.mmul(right);
-        float[] values = floats(p);
-        p.close();
-        return values;
     }
 
     static float[] floats(INDArray a) {
