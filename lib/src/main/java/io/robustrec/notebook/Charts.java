@@ -308,10 +308,19 @@ public final class Charts {
         }
         chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
         chart.getStyler().setAvailableSpaceFill(0.8);
-        if (categories.size() > 6) {
+        if (categories.size() > 6 || labelsCrowded(categories)) {
             chart.getStyler().setXAxisLabelRotation(30);
         }
         return chart;
+    }
+
+    /**
+     * Whether the longest category label is wider than its share of the plot (about 480 px beside the legend, about
+     * 8 px per character of the axis font), so that labels side by side would run into each other.
+     */
+    static boolean labelsCrowded(List<String> categories) {
+        int longest = categories.stream().mapToInt(String::length).max().orElse(0);
+        return longest * 8.0 > 480.0 / categories.size();
     }
 
     private static XYChart xyChart(String title, String xLabel, String yLabel) {

@@ -154,6 +154,17 @@ class ChartsTest {
         assertEquals(Charts.WIDTH, BitmapEncoder.getBufferedImage(chart).getWidth());
     }
 
+    /** Labels wider than their share of the axis are turned so that neighbours do not run into each other. */
+    @Test
+    void groupedBarsTurnCrowdedLabels() {
+        Map<String, double[]> five = Map.of("full ranking", new double[]{0.1, 0.2, 0.3, 0.4, 0.5});
+        CategoryChart crowded = Charts.groupedBars("t", "y",
+                List.of("MostPopular", "ItemTransition", "gru4rec", "caser", "sasrec"), five, null);
+        assertEquals(30, crowded.getStyler().getXAxisLabelRotation());
+        CategoryChart roomy = Charts.groupedBars("t", "y", List.of("head", "tail"), Map.of("ERM", new double[]{0.2, 0.3}), null);
+        assertEquals(0, roomy.getStyler().getXAxisLabelRotation());
+    }
+
     @Test
     void groupedBarsRejectMismatchedInput() {
         Map<String, double[]> means = Map.of("ERM", new double[]{0.2});
