@@ -1,8 +1,8 @@
 package io.robustrec.model.nd4j;
 
 /**
- * e^x in single precision, to within 2.5e-7 relative error, for the Java kernels' softmax: one value at a time
- * ({@link #exp}), or a run of values in passes that the JIT vectorises ({@link #expShifted}).
+ * e^x in single precision, to within 2.5e-7 relative error, for a run of values in passes that the JIT vectorises
+ * ({@link #expShifted}): the Java kernels' softmax.
  *
  * <p>Why not {@code Math.exp}: it works in double precision, one value at a time, and cost the attention softmax
  * more than the rest of the kernel together. Here x = n·ln 2 + r with |r| ≤ ln 2 / 2 (ln 2 split in a high part with trailing
@@ -11,10 +11,8 @@ package io.robustrec.model.nd4j;
  */
 final class FloatExp {
 
-    /** Below this e^x is under the smallest normal float: the result is 0. */
+    /** Arguments below this are raised to it: e^x would be under the smallest normal float. */
     static final float UNDERFLOW = -87.33f;
-    /** Above this e^x is over the largest float: the result is +∞. */
-    static final float OVERFLOW = 88.5f;
 
     private static final float LOG2_E = 1.4426950408889634f;
     private static final float LN2_HIGH = 0.693145751953125f; // 12 trailing zero bits: n · LN2_HIGH is exact
@@ -52,24 +50,5 @@ final class FloatExp {
         for (int j = 0; j < n; j++) {
             v[j] *= Float.intBitsToFloat(bits[j]);
         }
-    }
-
-    /** e^x; NaN for NaN. */
-    static float exp(float x) {
-        if (x < UNDERFLOW) {
-            return 0f;
-        }
-        if (x > OVERFLOW) {
-            return Float.POSITIVE_INFINITY;
-        }
-        float t = x * LOG2_E;
-        int n = (int) (t < 0 ? t - 0.5f : t + 0.5f); // nearest integer
-        float r = x - n * LN2_HIGH - n * LN2_LOW;
-        float p = 1f + r * (1f + r * (1f / 2 + r * (1f / 6 + r * (1f / 24 + r * (1f / 120 + r * (1f / 720
-                + r * (1f / 5040)))))));
-        if (n > 127) { // e^x for x in (88.38, 88.5]: 2^n would not fit in the exponent
-            return p * 2f * Float.intBitsToFloat((n - 1 + 127) << 23);
-        }
-        return p * Float.intBitsToFloat((n + 127) << 23);
     }
 }

@@ -113,7 +113,7 @@ public final class JavaKernels {
 
     /** {@code a} itself when it is a row-major float array in its own buffer, else such a copy. */
     static INDArray rowMajorFloat(INDArray a) {
-        return JavaKernels.contiguousFloat(a) ? a : a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c');
+        return contiguousFloat(a) ? a : a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c');
     }
 
     /** Whether {@code a} is a float array laid out row-major in its own buffer, start to end. */

@@ -72,6 +72,7 @@ public class MaskedSoftmax extends ElementwiseSoftmax implements JavaKernelOp {
             throw new IllegalArgumentException("masked softmax: scores [B, heads, Lq, L] with Lq <= L and a key mask"
                     + " [B, L] expected, got " + Arrays.toString(shape) + " and " + Arrays.toString(keyMask.shape()));
         }
+        Math.toIntExact(scores.length()); // rows are addressed with int offsets (as NIO buffers are)
         INDArray out = outputs.isEmpty() || outputs.get(0) == null ? Nd4j.create(scores.dataType(), shape)
                 : outputs.get(0);
         float[] mask = JavaKernels.read(keyMask);
