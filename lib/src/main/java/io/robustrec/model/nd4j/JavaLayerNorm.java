@@ -74,10 +74,7 @@ public class JavaLayerNorm extends LayerNorm implements JavaKernelOp {
             int position = Math.toIntExact(row * d);
             source.get(position, chunk, 0, n);
             for (int start = 0; start < n; start += d) {
-                LayerNormKernel.normalise(chunk, start, d);
-                for (int j = 0; j < d; j++) {
-                    chunk[start + j] = chunk[start + j] * gain[j] + bias[j];
-                }
+                LayerNormKernel.normaliseAffine(chunk, start, d, gain, bias);
             }
             target.put(position, chunk, 0, n);
         }

@@ -100,8 +100,14 @@ public class MaskedSoftmax extends ElementwiseSoftmax implements JavaKernelOp {
         int[] bits = new int[keys];
         float[] keyMask = new float[keys];
         float[] keyBias = new float[keys]; // 0 for a key holding an item, −∞ for padding
+        float[] zeros = new float[keys];
         int offset = keys - queries;
         for (int b = 0; b < batch; b++) {
+            int firstItem = leftPadding(mask, b * keys, keys);
+            if (firstItem >= 0) {
+                leftPaddedRows(scores, out, b, firstItem, heads, queries, keys, row, exponent, bits, zeros);
+                continue;
+            }
             for (int j = 0; j < keys; j++) {
                 keyMask[j] = mask[b * keys + j] != 0f ? 1f : 0f;
                 keyBias[j] = keyMask[j] == 1f ? 0f : Float.NEGATIVE_INFINITY;
@@ -129,6 +135,55 @@ public class MaskedSoftmax extends ElementwiseSoftmax implements JavaKernelOp {
                 Arrays.fill(row, visible, keys, 0f);
                 out.put(start, row, 0, keys);
             }
+        }
+    }
+
+    /**
+     * The position of the first key holding an item when the keys of batch row {@code maskStart / keys} are
+     * padding followed by items only (left padding, as every sequence this library builds), else −1.
+     */
+    private static int leftPadding(float[] mask, int maskStart, int keys) {
+        int first = 0;
+        while (first < keys && mask[maskStart + first] == 0f) {
+            first++;
+        }
+        for (int j = first; j < keys; j++) {
+            if (mask[maskStart + j] == 0f) {
+                return -1;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * The rows of batch entry {@code b} when its items are the keys from {@code firstItem} on: query i sees the keys
+     * [firstItem, i + L − Lq], all items, so neither the padding bias nor the mask multiply is needed, and the
+     * padded keys are not computed at all.
+     */
+    private static void leftPaddedRows(FloatBuffer scores, FloatBuffer out, int b, int firstItem, int heads,
+                                       int queries, int keys, float[] row, float[] exponent, int[] bits,
+                                       float[] zeros) {
+        int offset = keys - queries;
+        for (int hq = 0; hq < heads * queries; hq++) {
+            int start = (b * heads * queries + hq) * keys;
+            int visibleEnd = hq % queries + offset + 1;
+            int n = visibleEnd - firstItem;
+            if (n > 0) {
+                scores.get(start + firstItem, row, 0, n);
+            }
+            float max = n > 0 ? RowMath.max(row, 0, n) : Float.NEGATIVE_INFINITY; // NaN stays NaN, so does the row
+            if (max == Float.NEGATIVE_INFINITY) { // a padding query (no key to see), as in the general path
+                out.put(start, zeros, 0, keys);
+                continue;
+            }
+            FloatExp.expShifted(row, n, max, exponent, bits);
+            float scale = 1f / RowMath.sum(row, 0, n);
+            for (int j = 0; j < n; j++) {
+                row[j] *= scale;
+            }
+            out.put(start, zeros, 0, firstItem);
+            out.put(start + firstItem, row, 0, n);
+            out.put(start + visibleEnd, zeros, 0, keys - visibleEnd);
         }
     }
 

@@ -49,6 +49,30 @@ final class RowMath {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /** Σ (v[start + j] − centre)² for j &lt; n, in four partial sums, without storing the differences. */
+    static float centredSquares(float[] v, int start, int n, float centre) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            float c0 = v[start + j] - centre;
+            float c1 = v[start + j + 1] - centre;
+            float c2 = v[start + j + 2] - centre;
+            float c3 = v[start + j + 3] - centre;
+            s0 += c0 * c0;
+            s1 += c1 * c1;
+            s2 += c2 * c2;
+            s3 += c3 * c3;
+        }
+        for (; j < n; j++) {
+            float c = v[start + j] - centre;
+            s0 += c * c;
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /** max v[start, start + n) (−∞ when n = 0; NaN when any value is NaN). */
     static float max(float[] v, int start, int n) {
         float m0 = Float.NEGATIVE_INFINITY;

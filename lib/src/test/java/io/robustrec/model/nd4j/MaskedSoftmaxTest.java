@@ -27,10 +27,24 @@ class MaskedSoftmaxTest {
 
     @Test
     void weightsAreTheSoftmaxOverVisibleKeysInFloatAndDouble() {
+        assertSoftmaxOverVisibleKeys(KEY_MASK);
+    }
+
+    /**
+     * Left padding (every sequence this library builds) takes a shorter path in float; keys masked anywhere else
+     * (a hole, a sequence of padding only) take the general one: both give the same weights.
+     */
+    @Test
+    void masksThatAreNotLeftPaddingGiveTheSameFormula() {
+        assertSoftmaxOverVisibleKeys(new float[][]{{1, 0, 1, 1, 1}, {0, 0, 0, 0, 0}});
+        assertSoftmaxOverVisibleKeys(new float[][]{{1, 1, 1, 1, 0}, {0, 0, 0, 0, 1}});
+    }
+
+    private static void assertSoftmaxOverVisibleKeys(float[][] keyMask) {
         Nd4j.getRandom().setSeed(11);
         INDArray scores = Nd4j.randn(DataType.DOUBLE, 2, 2, 3, 5).muli(4);
         for (DataType type : List.of(DataType.FLOAT, DataType.DOUBLE)) {
-            INDArray mask = Nd4j.createFromArray(KEY_MASK).castTo(type);
+            INDArray mask = Nd4j.createFromArray(keyMask).castTo(type);
             INDArray a = new MaskedSoftmax().compute(List.of(scores.castTo(type), mask), List.of())[0];
             double tolerance = type == DataType.FLOAT ? 1e-6 : 1e-12;
             for (int b = 0; b < 2; b++) {
@@ -38,10 +52,10 @@ class MaskedSoftmaxTest {
                     for (int i = 0; i < 3; i++) {
                         double z = 0;
                         for (int j = 0; j <= i + 2; j++) {
-                            z += KEY_MASK[b][j] * Math.exp(scores.getDouble(b, h, i, j));
+                            z += keyMask[b][j] * Math.exp(scores.getDouble(b, h, i, j));
                         }
                         for (int j = 0; j < 5; j++) {
-                            boolean visible = j <= i + 2 && KEY_MASK[b][j] == 1;
+                            boolean visible = j <= i + 2 && keyMask[b][j] == 1;
                             double expected = visible ? Math.exp(scores.getDouble(b, h, i, j)) / z : 0;
                             assertEquals(expected, a.getDouble(b, h, i, j), tolerance, type + " " + b + h + i + j);
                         }
