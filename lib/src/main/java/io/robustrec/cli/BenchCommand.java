@@ -37,8 +37,8 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf("model=%s users=%d items=%d L=%d d=%d blocks=%d batch=%d threads=%d%n", m.model, users, items,
                 m.maxLen, m.dim, m.blocks, batch, m.threads);
         System.out.printf("training: %.1f sequences/s%n", r.trainSequencesPerSecond());
-        System.out.printf("full ranking: %d users x %d items in %.2f s (%.0f users/s)%n", users, items, r.evalSeconds(),
-                r.evalUsersPerSecond());
+        System.out.printf("full ranking: %d users x %d items in %.2f s (%.0f users/s); first pass %.2f s%n",
+                users, items, r.evalSeconds(), r.evalUsersPerSecond(), r.evalFirstPassSeconds());
         System.out.printf("peak resident memory: %d MB%n", r.peakRssMb());
         return 0;
     }

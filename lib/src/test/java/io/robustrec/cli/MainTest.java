@@ -65,6 +65,16 @@ class MainTest {
     }
 
     @Test
+    void benchPrintsRatesAndBothRankingPasses() {
+        String out = capture(() -> assertEquals(0, Main.run("bench", "--model", "gru4rec", "--users", "20", "--items",
+                "30", "--max-len", "5", "--dim", "4", "--blocks", "1", "--batch", "4", "--steps", "1", "--warmup", "0")));
+        assertTrue(out.contains("model=gru4rec users=20 items=30 L=5 d=4 blocks=1 batch=4"), out);
+        assertTrue(out.matches("(?s).*training: \\d+\\.\\d sequences/s.*"), out);
+        assertTrue(out.matches("(?s).*full ranking: 20 users x 30 items in \\d+\\.\\d\\d s \\(\\d+ users/s\\); "
+                + "first pass \\d+\\.\\d\\d s.*"), out);
+    }
+
+    @Test
     void baselineEvaluatesWithoutTraining(@TempDir Path dir) throws IOException {
         Path log = writeLog(dir);
         String out = capture(() -> assertEquals(0, Main.run("eval", "--data", log.toString(), "--format", "csv", "--model", "markov")));
