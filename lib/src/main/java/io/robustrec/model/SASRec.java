@@ -25,6 +25,25 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class SASRec implements Backbone {
 
+    private final boolean javaAttention;
+
+    /** SASRec with the attention weights computed by {@link MaskedSoftmax} where Java kernels run (the CPU backend). */
+    public SASRec() {
+        this(true);
+    }
+
+    private SASRec(boolean javaAttention) {
+        this.javaAttention = javaAttention;
+    }
+
+    /**
+     * SASRec with the path other backends take on every backend: an additive bias for future and padded keys before
+     * ND4J's softmax. The same function; tests compare the two.
+     */
+    static SASRec withNativeAttention() {
+        return new SASRec(false);
+    }
+
     @Override
     public String name() {
         return "sasrec";
@@ -60,7 +79,7 @@ public final class SASRec implements Backbone {
         // positions and padded keys before ND4J's softmax (the same weights)
         AttentionMask full;
         AttentionMask lastQuery;
-        if (JavaKernels.active()) {
+        if (javaAttention && JavaKernels.active()) {
             full = new AttentionMask(mask, null);
             lastQuery = full;
         } else {

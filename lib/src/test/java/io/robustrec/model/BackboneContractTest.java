@@ -71,6 +71,49 @@ class BackboneContractTest {
         assertArrayEquals(ranking.toFloatMatrix()[1], m.lastHidden(histories).toFloatMatrix()[1], 1e-6f);
     }
 
+    /**
+     * The attention-bias path that non-CPU backends take (no Java kernels there) computes the same model as
+     * {@link io.robustrec.model.nd4j.MaskedSoftmax}: same scores, hidden states and gradients on padded sequences.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void nativeAttentionPathGivesTheSameModel(int heads) {
+        BackboneConfig shape = new BackboneConfig(6, 8, 2, heads, 0.0);
+        SequenceModel java = SequenceModel.build(new SASRec(), shape, ITEMS, LossKind.BCE, 42);
+        SequenceModel bias = SequenceModel.build(SASRec.withNativeAttention(), shape, ITEMS, LossKind.BCE, 42);
+        assertEquals(List.of(true, false), List.of(usesMaskedSoftmax(java), usesMaskedSoftmax(bias)),
+                "the two models must take different attention paths");
+        for (String p : java.parameterNames()) {
+            assertEquals(java.parameters().get(p), bias.parameters().get(p), "same seed, same initial " + p);
+        }
+        List<int[]> histories = List.of(new int[]{1}, new int[]{4, 5, 6}, new int[]{2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+        for (int r = 0; r < 3; r++) {
+            assertArrayEquals(java.scoreAll(histories).toFloatMatrix()[r], bias.scoreAll(histories).toFloatMatrix()[r],
+                    1e-5f, "row " + r);
+        }
+        INDArray hj = java.graph().output(java.inferenceFeed(histories), SequenceModel.HIDDEN).get(SequenceModel.HIDDEN);
+        INDArray hb = bias.graph().output(bias.inferenceFeed(histories), SequenceModel.HIDDEN).get(SequenceModel.HIDDEN);
+        assertTrue(hj.equalsWithEps(hb, 1e-5), "hidden states differ");
+
+        int[][] in = {{0, 0, 0, 3, 1, 4}, {1, 5, 9, 2, 6, 5}, {0, 0, 0, 0, 0, 7}};
+        int[][] pos = {{0, 0, 0, 1, 4, 1}, {5, 9, 2, 6, 5, 3}, {0, 0, 0, 0, 0, 8}};
+        int[][] neg = {{0, 0, 0, 2, 2, 2}, {3, 3, 3, 3, 3, 4}, {0, 0, 0, 0, 0, 9}};
+        Map<String, INDArray> gj = Gradients.quietly(() -> java.graph().calculateGradients(
+                java.feed(in, pos, neg, null, false), java.parameterNames()));
+        Map<String, INDArray> gb = Gradients.quietly(() -> bias.graph().calculateGradients(
+                bias.feed(in, pos, neg, null, false), bias.parameterNames()));
+        for (String p : java.parameterNames()) {
+            double scale = Math.max(1e-3, gj.get(p).norm2Number().doubleValue());
+            double diff = gj.get(p).sub(gb.get(p)).norm2Number().doubleValue();
+            assertTrue(diff <= 1e-4 * scale, p + ": gradients differ by " + diff + " (norm " + scale + ")");
+        }
+    }
+
+    private static boolean usesMaskedSoftmax(SequenceModel m) {
+        return m.graph().getOps().values().stream()
+                .anyMatch(op -> op.getOp() instanceof io.robustrec.model.nd4j.MaskedSoftmax);
+    }
+
     /** Position t may only see items 0..t: changing the item at t leaves earlier hidden states untouched. */
     @ParameterizedTest
     @ValueSource(strings = {"sasrec", "sasrec/h1", "gru4rec", "caser"})
