@@ -46,7 +46,7 @@ public final class Benchmark {
      * Measured figures.
      *
      * @param trainSequencesPerSecond training sequences per second over the timed steps
-     * @param evalUsersPerSecond      users fully ranked per second (model scoring + ranking)
+     * @param evalUsersPerSecond      users fully ranked per second (model scoring + ranking), second pass
      * @param evalSeconds             seconds to rank all users against all items, second pass (steady state, as
      *                                every validation after a training run's first)
      * @param evalFirstPassSeconds    seconds of the first pass over the same users, which also pays the ranking

@@ -37,8 +37,8 @@ public final class SASRec implements Backbone {
     }
 
     /**
-     * SASRec with the path other backends take on every backend: an additive bias for future and padded keys before
-     * ND4J's softmax. The same function; tests compare the two.
+     * SASRec forced onto the path that backends without Java kernels (e.g. CUDA) take: an additive bias for future
+     * and padded keys before ND4J's softmax. The same function as {@link #SASRec()}; tests compare the two.
      */
     static SASRec withNativeAttention() {
         return new SASRec(false);

@@ -31,8 +31,9 @@ class MaskedSoftmaxTest {
     }
 
     /**
-     * Left padding (every sequence this library builds) takes a shorter path in float; keys masked anywhere else
-     * (a hole, a sequence of padding only) take the general one: both give the same weights.
+     * Left padding (every sequence this library builds, and trivially a row of padding only) takes a shorter path in
+     * float; keys masked anywhere else (a hole in the middle, padding at the end) take the general one. Both give the
+     * formula's weights, and a row of padding only gives zeros.
      */
     @Test
     void masksThatAreNotLeftPaddingGiveTheSameFormula() {
