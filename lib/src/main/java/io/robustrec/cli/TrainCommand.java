@@ -90,6 +90,9 @@ final class TrainCommand implements Callable<Integer> {
     // --- TP (--trainer tp): transferable parameters, Yin et al. KDD 2020; the outer rate is --lr
     @Option(names = "--inner-steps", defaultValue = "2", description = "tp: inner SGD steps k (default ${DEFAULT-VALUE})")
     int innerSteps;
+    @Option(names = "--users-per-step", defaultValue = "4", description = "tp: users per inner step's task u; an outer "
+            + "step takes k·u users of the batch (the paper: 1) (default ${DEFAULT-VALUE})")
+    int usersPerStep;
     @Option(names = "--inner-lr", defaultValue = "0.5", description = "tp: inner SGD rate α (default ${DEFAULT-VALUE})")
     double innerLr;
     @Option(names = "--adversarial-weight", defaultValue = "0.1", description = "tp: weight λ of the head/tail adversary (default ${DEFAULT-VALUE})")
@@ -145,7 +148,7 @@ final class TrainCommand implements Callable<Integer> {
             cfg.put("shape", m.shape().toString());
             cfg.put("train", tc.toString());
             Trainer t = trainer.equalsIgnoreCase("tp")
-                    ? new TpTrainer(new TpConfig(innerSteps, innerLr, adversarialWeight, discHidden, headShare))
+                    ? new TpTrainer(new TpConfig(innerSteps, usersPerStep, innerLr, adversarialWeight, discHidden, headShare))
                     : trainer.toLowerCase(Locale.ROOT).startsWith("rsr-") ? rsr.create(trainer)
                     : Trainers.create(trainer);
             if (t instanceof TpTrainer tp) {

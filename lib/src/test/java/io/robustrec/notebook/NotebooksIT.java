@@ -230,6 +230,11 @@ class NotebooksIT {
             assertTrue(p >= 0 && p <= 1, "p-value " + r);
         }
         assertTrue(r.containsKey("tp.sweep.k1.validation") && r.containsKey("tp.sweep.lambda10.0.validation"), r.toString());
+        for (int u : new int[]{1, 4, 16}) {
+            double v = r.get("tp.sweep.u" + u + ".validation");
+            assertTrue(v > 0 && v < 1, u + " users per step: validation NDCG@10 " + r);
+            assertTrue(r.get("tp.sweep.u" + u + ".seconds_per_epoch") > 0, r.toString());
+        }
         // section 7 read the tiny sweep: gru4rec x {erm, tp} x seeds {1, 2}, compared on all, tail and new users
         assertEquals(4.0, r.get("tp.runs.reports"), r.toString());
         for (String population : new String[]{"all", "tail", "new"}) {

@@ -5,17 +5,22 @@ package io.robustrec.robust.tp;
  * {@link io.robustrec.train.TrainConfig#optimizer()} and {@link io.robustrec.train.TrainConfig#learningRate()}).
  *
  * @param innerSteps          k, inner SGD steps per outer iteration, >= 1 (k = 1 is joint training; the paper uses 2)
+ * @param usersPerStep        u, users whose windows form one inner step's task, >= 1 (the paper: 1). One outer iteration
+ *                            takes k · u users, so a batch of B users makes ⌈B / (k · u)⌉ outer steps
  * @param innerRate           α, the inner SGD step size, > 0 and finite
  * @param adversarialWeight   λ, weight of the discriminator-fooling term in the backbone's inner objective, >= 0
  *                            (the paper searches {0, 0.01, 0.1, 1, 10})
  * @param discriminatorHidden hidden units of the discriminator MLP, >= 1
  * @param headShare           share of training users labelled head (R = 1) by number of interactions, in (0, 1)
  */
-public record TpConfig(int innerSteps, double innerRate, double adversarialWeight, int discriminatorHidden,
+public record TpConfig(int innerSteps, int usersPerStep, double innerRate, double adversarialWeight, int discriminatorHidden,
                        double headShare) {
     public TpConfig {
         if (innerSteps < 1) {
             throw new IllegalArgumentException("innerSteps=" + innerSteps + " must be >= 1");
+        }
+        if (usersPerStep < 1) {
+            throw new IllegalArgumentException("usersPerStep=" + usersPerStep + " must be >= 1");
         }
         if (!(innerRate > 0) || Double.isInfinite(innerRate)) {
             throw new IllegalArgumentException("innerRate=" + innerRate + " must be a finite number > 0");
@@ -31,28 +36,35 @@ public record TpConfig(int innerSteps, double innerRate, double adversarialWeigh
         }
     }
 
-    /** The paper's k = 2, α = 0.5, λ = 0.1, a 32-unit discriminator, 20% head users. */
+    /**
+     * The paper's k = 2, α = 0.5, λ = 0.1, a 32-unit discriminator and 20% head users; 4 users per inner step (the
+     * paper takes 1: see {@link TpTrainer} for the cost and how 4 was chosen).
+     */
     public static TpConfig defaults() {
-        return new TpConfig(2, 0.5, 0.1, 32, 0.2);
+        return new TpConfig(2, 4, 0.5, 0.1, 32, 0.2);
     }
 
     public TpConfig withInnerSteps(int k) {
-        return new TpConfig(k, innerRate, adversarialWeight, discriminatorHidden, headShare);
+        return new TpConfig(k, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, headShare);
+    }
+
+    public TpConfig withUsersPerStep(int u) {
+        return new TpConfig(innerSteps, u, innerRate, adversarialWeight, discriminatorHidden, headShare);
     }
 
     public TpConfig withInnerRate(double a) {
-        return new TpConfig(innerSteps, a, adversarialWeight, discriminatorHidden, headShare);
+        return new TpConfig(innerSteps, usersPerStep, a, adversarialWeight, discriminatorHidden, headShare);
     }
 
     public TpConfig withAdversarialWeight(double l) {
-        return new TpConfig(innerSteps, innerRate, l, discriminatorHidden, headShare);
+        return new TpConfig(innerSteps, usersPerStep, innerRate, l, discriminatorHidden, headShare);
     }
 
     public TpConfig withDiscriminatorHidden(int h) {
-        return new TpConfig(innerSteps, innerRate, adversarialWeight, h, headShare);
+        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, h, headShare);
     }
 
     public TpConfig withHeadShare(double s) {
-        return new TpConfig(innerSteps, innerRate, adversarialWeight, discriminatorHidden, s);
+        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, s);
     }
 }

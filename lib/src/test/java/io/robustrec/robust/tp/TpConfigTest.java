@@ -16,6 +16,7 @@ class TpConfigTest {
     void defaultsAreThePapersSettings() {
         TpConfig d = TpConfig.defaults();
         assertEquals(2, d.innerSteps());
+        assertEquals(4, d.usersPerStep());
         assertEquals(0.2, d.headShare());
         assertEquals(0.1, d.adversarialWeight());
     }
@@ -28,6 +29,7 @@ class TpConfigTest {
         fails("innerRate=Infinity must be a finite number > 0", () -> d.withInnerRate(Double.POSITIVE_INFINITY));
         fails("adversarialWeight=-0.5 must be a finite number >= 0", () -> d.withAdversarialWeight(-0.5));
         fails("adversarialWeight=NaN must be a finite number >= 0", () -> d.withAdversarialWeight(Double.NaN));
+        fails("usersPerStep=0 must be >= 1", () -> d.withUsersPerStep(0));
         fails("discriminatorHidden=0 must be >= 1", () -> d.withDiscriminatorHidden(0));
         fails("headShare=1.0 must be in (0, 1)", () -> d.withHeadShare(1.0));
     }

@@ -61,27 +61,65 @@ class TpTrainerTest {
         assertTrue(Discriminator.isAttached(r.model()));
     }
 
-    /** One inner step, no adversary, outer SGD with β = 1: θ ← Θ − (Θ − (Θ − α∇L)) = Θ − α∇L, plain SGD at rate α. */
-    @Test
-    void oneInnerStepWithoutAdversaryAndUnitOuterRateIsPlainSgd() {
+    /**
+     * One inner step, no adversary, outer SGD with β = 1: θ ← Θ − (Θ − (Θ − α∇L)) = Θ − α∇L, plain SGD at rate α on
+     * each task of u users. The loop's batch of 32 is cut into tasks of u users (u divides 32), so TP equals SGD with
+     * batches of u.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {32, 4})
+    void oneInnerStepWithoutAdversaryAndUnitOuterRateIsPlainSgdOnBatchesOfOneTask(int usersPerStep) {
         double alpha = 0.05;
         TrainConfig base = small().withEpochs(2).withOptimizer(OptimizerKind.SGD);
-        TrainResult tp = new TpTrainer(TpConfig.defaults().withInnerSteps(1).withInnerRate(alpha).withAdversarialWeight(0))
+        TrainResult tp = new TpTrainer(TpConfig.defaults().withInnerSteps(1).withUsersPerStep(usersPerStep)
+                .withInnerRate(alpha).withAdversarialWeight(0))
                 .fit(Backbones.create("gru4rec"), SHAPE, split, base.withLearningRate(1.0), TrainingListener.NONE);
-        TrainResult sgd = new ErmTrainer().fit(Backbones.create("gru4rec"), SHAPE, split, base.withLearningRate(alpha),
-                TrainingListener.NONE);
-        Map<String, INDArray> a = tp.model().parameters();
-        Map<String, INDArray> b = sgd.model().parameters();
-        assertEquals(b.keySet(), a.keySet());
+        TrainResult sgd = new ErmTrainer().fit(Backbones.create("gru4rec"), SHAPE, split,
+                base.withLearningRate(alpha).withBatchSize(usersPerStep), TrainingListener.NONE);
+        assertSameParameters(sgd.model().parameters(), tp.model().parameters());
         boolean moved = false;
-        for (String n : b.keySet()) {
-            assertArrayEquals(b.get(n).reshape(-1).toDoubleVector(), a.get(n).reshape(-1).toDoubleVector(), 2e-5, n);
-        }
         for (int e = 0; e < 2; e++) {
             assertEquals(sgd.history().get(e).meanLoss(), tp.history().get(e).meanLoss(), 1e-4);
             moved |= e > 0 && tp.history().get(e).meanLoss() < tp.history().get(0).meanLoss();
         }
         assertTrue(moved, "training must change the loss");
+    }
+
+    /**
+     * A batch of B users makes ⌈B / (k·u)⌉ outer iterations: with k = 2, u = 4 and the adversary on, batches of 16
+     * (two outer iterations each) train the same weights as batches of 8 (one each), which see the users in the same
+     * order; a batch of 16 with 8 users per step (one outer iteration) does not.
+     */
+    @Test
+    void aBatchIsCutIntoOuterIterationsOfKTasks() {
+        TpConfig tc = TpConfig.defaults().withInnerSteps(2).withUsersPerStep(4).withAdversarialWeight(0.5);
+        TrainResult eight = new TpTrainer(tc).fit(Backbones.create("gru4rec"), SHAPE, split,
+                small().withBatchSize(8), TrainingListener.NONE);
+        TrainResult sixteen = new TpTrainer(tc).fit(Backbones.create("gru4rec"), SHAPE, split,
+                small().withBatchSize(16), TrainingListener.NONE);
+        assertSameParameters(eight.model().parameters(), sixteen.model().parameters());
+        TrainResult bigTasks = new TpTrainer(tc.withUsersPerStep(8)).fit(Backbones.create("gru4rec"), SHAPE, split,
+                small().withBatchSize(16), TrainingListener.NONE);
+        INDArray a = eight.model().parameters().get(eight.model().parameters().keySet().iterator().next());
+        INDArray b = bigTasks.model().parameters().get(eight.model().parameters().keySet().iterator().next());
+        assertTrue(a.sub(b).norm2Number().doubleValue() > 1e-4, "tasks of 8 users must train other weights");
+    }
+
+    @Test
+    void aBatchSmallerThanOneOuterIterationIsRefusedWithTheNumbers() {
+        TpTrainer tp = new TpTrainer(TpConfig.defaults().withInnerSteps(2).withUsersPerStep(16));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tp.fit(Backbones.create("gru4rec"),
+                SHAPE, split, small().withBatchSize(8), TrainingListener.NONE));
+        assertTrue(e.getMessage().startsWith("batchSize=8 is smaller than one TP outer iteration, innerSteps × "
+                + "usersPerStep = 2 × 16 = 32 users"), e.getMessage());
+    }
+
+    private static void assertSameParameters(Map<String, INDArray> expected, Map<String, INDArray> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        for (String n : expected.keySet()) {
+            assertArrayEquals(expected.get(n).reshape(-1).toDoubleVector(), actual.get(n).reshape(-1).toDoubleVector(),
+                    2e-5, n);
+        }
     }
 
     /** k = 2 takes a genuinely different path from k = 1 (the second step sees the first). */
