@@ -72,7 +72,7 @@ public final class TrainerBenchmark {
         }
         Backbones.create(model); // fail on a bad name before any training
         TrainConfig timed = new TrainConfig(config.epochs(), config.batchSize(), config.learningRate(), config.l2(),
-                config.optimizer(), config.loss(), config.targetMode(), config.allPrefixes(), 0, config.epochs(),
+                config.optimizer(), config.loss(), config.targetMode(), config.allTargets(), 0, config.epochs(),
                 config.seed(), null);
         List<Row> rows = new ArrayList<>();
         double baseline = Double.NaN;

@@ -64,6 +64,10 @@ final class TrainCommand implements Callable<Integer> {
     String optimizer;
     @Option(names = "--loss", defaultValue = "bce", description = "bce (one sampled negative per position), softmax (all items, every position), softmax-last (last position, all prefixes) (default ${DEFAULT-VALUE})")
     String loss;
+    @Option(names = "--all-windows", description = "bce/softmax: cut each training sequence into windows of --max-len "
+            + "targets so that every item is a target once (default: only each sequence's last max-len+1 items, as "
+            + "SASRec; softmax-last always uses every prefix)")
+    boolean allWindows;
     @Option(names = "--patience", defaultValue = "5", description = "early-stopping patience in validations, 0 = off (default ${DEFAULT-VALUE})")
     int patience;
     @Option(names = "--tag", description = "name of this configuration in reports and in `compare` (default: the trainer's name), "
@@ -101,6 +105,9 @@ final class TrainCommand implements Callable<Integer> {
     int discHidden;
     @Option(names = "--head-share", defaultValue = "0.2", description = "tp: share of training users labelled head (default ${DEFAULT-VALUE})")
     double headShare;
+    @Option(names = "--equal-user-weights", description = "tp: a task's loss is the mean over its users of each user's "
+            + "mean loss (default: the mean over the task's targets; the two agree with --users-per-step 1)")
+    boolean equalUserWeights;
 
     @Option(names = "--train-noise", defaultValue = "0", description = "replace this share of training items with random items (TrainingNoise; validation/test untouched) (default ${DEFAULT-VALUE})")
     double trainNoise;
@@ -144,11 +151,14 @@ final class TrainCommand implements Callable<Integer> {
                     .withCheckpointDir(checkpoint);
             if (lossKind == LossKind.SOFTMAX_LAST) {
                 tc = tc.withTargetMode(TargetMode.LAST_ITEM, true);
+            } else if (allWindows) {
+                tc = tc.withTargetMode(TargetMode.ALL_POSITIONS, true);
             }
             cfg.put("shape", m.shape().toString());
             cfg.put("train", tc.toString());
             Trainer t = trainer.equalsIgnoreCase("tp")
-                    ? new TpTrainer(new TpConfig(innerSteps, usersPerStep, innerLr, adversarialWeight, discHidden, headShare))
+                    ? new TpTrainer(new TpConfig(innerSteps, usersPerStep, innerLr, adversarialWeight, discHidden, headShare,
+                            equalUserWeights))
                     : trainer.toLowerCase(Locale.ROOT).startsWith("rsr-") ? rsr.create(trainer)
                     : Trainers.create(trainer);
             if (t instanceof TpTrainer tp) {

@@ -9,11 +9,14 @@ import java.util.Objects;
  *                    with 0; must be >= 2
  * @param batchSize   samples per batch (the last batch of an epoch may be smaller); must be >= 1
  * @param mode        target mode
- * @param allPrefixes {@link TargetMode#LAST_ITEM} only: every prefix of length >= 1 of a sequence becomes a sample
- *                    predicting the item after it (data augmentation of Tan et al. 2016 for GRU4Rec)
+ * @param allTargets  every item of a sequence after its first is a training target. Under {@link TargetMode#LAST_ITEM}
+ *                    every prefix of length >= 1 becomes a sample predicting the item after it (the data augmentation
+ *                    of Tan et al. 2016 for GRU4Rec); under {@link TargetMode#ALL_POSITIONS} the sequence is cut, from
+ *                    its end, into consecutive windows of L targets, one sample each. Off: one sample per sequence,
+ *                    its last L+1 items (SASRec's recipe, which leaves the older items of long sequences unused)
  * @param seed        seed of the per-epoch shuffle and of the negatives
  */
-public record BatchConfig(int maxLength, int batchSize, TargetMode mode, boolean allPrefixes, long seed) {
+public record BatchConfig(int maxLength, int batchSize, TargetMode mode, boolean allTargets, long seed) {
     public BatchConfig {
         Objects.requireNonNull(mode, "mode");
         if (maxLength < 2) {
@@ -22,13 +25,9 @@ public record BatchConfig(int maxLength, int batchSize, TargetMode mode, boolean
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize=" + batchSize + " must be >= 1");
         }
-        if (allPrefixes && mode != TargetMode.LAST_ITEM) {
-            throw new IllegalArgumentException("allPrefixes=true needs mode=LAST_ITEM, not mode=" + mode
-                    + " (ALL_POSITIONS already predicts at every position)");
-        }
     }
 
-    /** SASRec-style defaults: L = 50, batch 128, all positions, no prefixes. */
+    /** SASRec-style defaults: L = 50, batch 128, all positions, the last window of each sequence. */
     public static BatchConfig sasrec(long seed) {
         return new BatchConfig(50, 128, TargetMode.ALL_POSITIONS, false, seed);
     }

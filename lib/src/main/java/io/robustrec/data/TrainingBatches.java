@@ -3,7 +3,9 @@ package io.robustrec.data;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
@@ -11,10 +13,12 @@ import java.util.function.IntPredicate;
 /**
  * Cuts training sequences into padded batches (see {@link Batch} for the layout).
  *
- * <p>Samples: under {@link TargetMode#ALL_POSITIONS} and plain {@link TargetMode#LAST_ITEM}, one per sequence
- * (its last L+1 items are used; earlier items only count as history for negative sampling); with
- * {@link BatchConfig#allPrefixes()} one per prefix. Sequences with fewer than 2 items give no sample (there is
- * nothing to predict from): {@link #skippedSequences()} counts them.
+ * <p>Samples: by default one per sequence (its last L+1 items are used; earlier items only count as history for
+ * negative sampling). With {@link BatchConfig#allTargets()} every item after the first is a target once: under
+ * {@link TargetMode#LAST_ITEM} one sample per prefix, under {@link TargetMode#ALL_POSITIONS} one per window of L
+ * targets, cut from the end of the sequence (a window's first positions see only the items inside the window, as
+ * in SASRec's own training rows). Sequences with fewer than 2 items give no sample (there is nothing to predict
+ * from): {@link #skippedSequences()} counts them.
  *
  * <p>Reproducible: {@link #batches(int)} shuffles with a generator seeded from (seed, epoch) and draws each batch's
  * negatives from a generator seeded from (seed, epoch, batch index), so any batch can be rebuilt on its own and
@@ -30,6 +34,7 @@ public final class TrainingBatches {
     private final int[] sampleEnd;
     private final int skipped;
     private final IntPredicate[] history;
+    private final Map<Integer, int[]> samplesByUser;
 
     /**
      * @param sequences training sequences (dense ids, time order)
@@ -66,8 +71,13 @@ public final class TrainingBatches {
                 skip++;
                 continue;
             }
-            if (config.allPrefixes()) {
+            if (config.allTargets() && config.mode() == TargetMode.LAST_ITEM) {
                 for (int end = 2; end <= seq.length; end++) {
+                    samples.add(new int[]{s, end});
+                }
+            } else if (config.allTargets()) {
+                // windows of L targets from the end: targets seq[end-L .. end), the next window ends where this starts
+                for (int end = seq.length; end >= 2; end -= config.maxLength()) {
                     samples.add(new int[]{s, end});
                 }
             } else {
@@ -81,11 +91,40 @@ public final class TrainingBatches {
         this.skipped = skip;
         this.sampleSeq = samples.stream().mapToInt(a -> a[0]).toArray();
         this.sampleEnd = samples.stream().mapToInt(a -> a[1]).toArray();
+        Map<Integer, List<Integer>> byUser = new HashMap<>();
+        for (int i = 0; i < sampleSeq.length; i++) {
+            byUser.computeIfAbsent(this.userIndex[sampleSeq[i]], u -> new ArrayList<>()).add(i);
+        }
+        Map<Integer, int[]> m = new HashMap<>();
+        byUser.forEach((u, list) -> m.put(u, list.stream().mapToInt(Integer::intValue).toArray()));
+        this.samplesByUser = m;
     }
 
     /** Batches over the training part of a split. */
     public static TrainingBatches of(SplitData split, BatchConfig config) {
         return new TrainingBatches(split.train(), split.trainUsers(), split.numItems(), config);
+    }
+
+    /**
+     * All samples of the given users' sequences as one batch (in each user's order, newest window first), with
+     * negatives drawn from a generator seeded by {@code seed}. Trainers whose tasks are users (TP) iterate users and
+     * read each user's windows here.
+     *
+     * @param users dataset user indices, each the owner of one training sequence
+     * @throws IllegalArgumentException if a user has no training sequence or no sample
+     */
+    public Batch samplesOfUsers(int[] users, long seed) {
+        List<Integer> chosen = new ArrayList<>();
+        for (int u : users) {
+            int[] ids = samplesByUser.get(u);
+            if (ids == null) {
+                throw new IllegalArgumentException("user " + u + " has no training sample (no sequence, or fewer than 2 items)");
+            }
+            for (int id : ids) {
+                chosen.add(id);
+            }
+        }
+        return build(chosen.stream().mapToInt(Integer::intValue).toArray(), seed);
     }
 
     /** Number of samples per epoch. */

@@ -129,6 +129,14 @@ public abstract class LoopTrainer implements Trainer {
         return Map.of();
     }
 
+    /**
+     * The batching the loop iterates, given the one the run's settings ask for. The default keeps it; a trainer whose
+     * unit of work is a user rather than a sample overrides it (TP iterates users and reads their windows itself).
+     */
+    protected BatchConfig loopBatching(BatchConfig configured) {
+        return configured;
+    }
+
     /** The standard feed for a batch: all sample weights one, dropout on. */
     protected static Map<String, INDArray> feed(Context ctx, Batch batch, float[][] weights) {
         return ctx.model().feed(batch.input(), batch.positive(), batch.negative(), weights, true, ctx.dropoutSeed());
@@ -145,8 +153,8 @@ public abstract class LoopTrainer implements Trainer {
         }
         Nd4j.getRandom().setSeed(config.seed());
         SequenceModel model = SequenceModel.build(backbone, shape, data.numItems(), config.loss(), config.seed());
-        TrainingBatches batches = TrainingBatches.of(data, new BatchConfig(shape.maxLength(), config.batchSize(),
-                config.targetMode(), config.allPrefixes(), config.seed()));
+        TrainingBatches batches = TrainingBatches.of(data, loopBatching(new BatchConfig(shape.maxLength(),
+                config.batchSize(), config.targetMode(), config.allTargets(), config.seed())));
         Optimizer optimizer = new Optimizer(config.optimizer(), config.learningRate(), config.l2(), model.parameters());
         Context ctx = new Context(model, optimizer, data, config);
         Evaluator validator = new Evaluator(EvalConfig.of(Protocol.FULL));

@@ -16,14 +16,15 @@ import java.util.Objects;
  * @param optimizer       Adam or SGD
  * @param loss            BCE with one sampled negative, or full softmax at every position / at the last one
  * @param targetMode      which positions are training samples; SOFTMAX_LAST requires LAST_ITEM
- * @param allPrefixes     LAST_ITEM only: every prefix of a training sequence is a sample
+ * @param allTargets      every item of a training sequence after its first is a target: all prefixes (LAST_ITEM) or
+ *                        all windows of L targets (ALL_POSITIONS); see {@link io.robustrec.data.BatchConfig#allTargets()}
  * @param patience        stop after this many validations without a better NDCG@10; 0 = never stop early
  * @param validateEvery   validate every this many epochs, >= 1
  * @param seed            seed of initialisation, batch order, negatives and dropout
  * @param checkpointDir   where to keep the checkpoint (resumed from when present), or null for none
  */
 public record TrainConfig(int epochs, int batchSize, double learningRate, double l2, OptimizerKind optimizer,
-                          LossKind loss, TargetMode targetMode, boolean allPrefixes, int patience,
+                          LossKind loss, TargetMode targetMode, boolean allTargets, int patience,
                           int validateEvery, long seed, Path checkpointDir) {
     public TrainConfig {
         Objects.requireNonNull(optimizer, "optimizer");
@@ -50,9 +51,6 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
         if (loss == LossKind.SOFTMAX_LAST && targetMode != TargetMode.LAST_ITEM) {
             throw new IllegalArgumentException("loss=SOFTMAX_LAST needs targetMode=LAST_ITEM, not " + targetMode);
         }
-        if (allPrefixes && targetMode != TargetMode.LAST_ITEM) {
-            throw new IllegalArgumentException("allPrefixes=true needs targetMode=LAST_ITEM, not " + targetMode);
-        }
     }
 
     /** SASRec's recipe: Adam 1e-3, batch 128, BCE at all positions, 200 epochs, patience 5 validations. */
@@ -62,44 +60,44 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
     }
 
     public TrainConfig withEpochs(int e) {
-        return new TrainConfig(e, batchSize, learningRate, l2, optimizer, loss, targetMode, allPrefixes, patience, validateEvery, seed, checkpointDir);
+        return new TrainConfig(e, batchSize, learningRate, l2, optimizer, loss, targetMode, allTargets, patience, validateEvery, seed, checkpointDir);
     }
 
     public TrainConfig withBatchSize(int b) {
-        return new TrainConfig(epochs, b, learningRate, l2, optimizer, loss, targetMode, allPrefixes, patience, validateEvery, seed, checkpointDir);
+        return new TrainConfig(epochs, b, learningRate, l2, optimizer, loss, targetMode, allTargets, patience, validateEvery, seed, checkpointDir);
     }
 
     public TrainConfig withLearningRate(double lr) {
-        return new TrainConfig(epochs, batchSize, lr, l2, optimizer, loss, targetMode, allPrefixes, patience, validateEvery, seed, checkpointDir);
+        return new TrainConfig(epochs, batchSize, lr, l2, optimizer, loss, targetMode, allTargets, patience, validateEvery, seed, checkpointDir);
     }
 
     public TrainConfig withL2(double v) {
-        return new TrainConfig(epochs, batchSize, learningRate, v, optimizer, loss, targetMode, allPrefixes, patience, validateEvery, seed, checkpointDir);
+        return new TrainConfig(epochs, batchSize, learningRate, v, optimizer, loss, targetMode, allTargets, patience, validateEvery, seed, checkpointDir);
     }
 
     public TrainConfig withOptimizer(OptimizerKind o) {
-        return new TrainConfig(epochs, batchSize, learningRate, l2, o, loss, targetMode, allPrefixes, patience, validateEvery, seed, checkpointDir);
+        return new TrainConfig(epochs, batchSize, learningRate, l2, o, loss, targetMode, allTargets, patience, validateEvery, seed, checkpointDir);
     }
 
     /** SOFTMAX_LAST implies last-item targets; the other losses keep the current mode. */
     public TrainConfig withLoss(LossKind l) {
         TargetMode mode = l == LossKind.SOFTMAX_LAST ? TargetMode.LAST_ITEM : targetMode;
-        return new TrainConfig(epochs, batchSize, learningRate, l2, optimizer, l, mode, allPrefixes, patience, validateEvery, seed, checkpointDir);
+        return new TrainConfig(epochs, batchSize, learningRate, l2, optimizer, l, mode, allTargets, patience, validateEvery, seed, checkpointDir);
     }
 
-    public TrainConfig withTargetMode(TargetMode m, boolean prefixes) {
-        return new TrainConfig(epochs, batchSize, learningRate, l2, optimizer, loss, m, prefixes, patience, validateEvery, seed, checkpointDir);
+    public TrainConfig withTargetMode(TargetMode m, boolean everyTarget) {
+        return new TrainConfig(epochs, batchSize, learningRate, l2, optimizer, loss, m, everyTarget, patience, validateEvery, seed, checkpointDir);
     }
 
     public TrainConfig withPatience(int p) {
-        return new TrainConfig(epochs, batchSize, learningRate, l2, optimizer, loss, targetMode, allPrefixes, p, validateEvery, seed, checkpointDir);
+        return new TrainConfig(epochs, batchSize, learningRate, l2, optimizer, loss, targetMode, allTargets, p, validateEvery, seed, checkpointDir);
     }
 
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(epochs, batchSize, learningRate, l2, optimizer, loss, targetMode, allPrefixes, patience, validateEvery, s, checkpointDir);
+        return new TrainConfig(epochs, batchSize, learningRate, l2, optimizer, loss, targetMode, allTargets, patience, validateEvery, s, checkpointDir);
     }
 
     public TrainConfig withCheckpointDir(Path dir) {
-        return new TrainConfig(epochs, batchSize, learningRate, l2, optimizer, loss, targetMode, allPrefixes, patience, validateEvery, seed, dir);
+        return new TrainConfig(epochs, batchSize, learningRate, l2, optimizer, loss, targetMode, allTargets, patience, validateEvery, seed, dir);
     }
 }

@@ -132,6 +132,32 @@ class TrainingBatchesTest {
         }
     }
 
+    /** All windows: every item after the first is a target exactly once, in windows of L cut from the end. */
+    @Test
+    void allWindowsMakeEveryItemATargetOnce() {
+        List<int[]> train = List.of(new int[]{1, 2, 3, 4, 5, 6, 7, 8}, new int[]{9, 10}, new int[]{3});
+        TrainingBatches windows = new TrainingBatches(train, List.of(4, 5, 6), NUM_ITEMS,
+                new BatchConfig(3, 10, TargetMode.ALL_POSITIONS, true, 2));
+        assertEquals(4, windows.numSamples()); // ends 8, 5, 2 of the first sequence; 2 of the second; none of the third
+        assertEquals(1, windows.skippedSequences());
+        Set<String> rows = new HashSet<>();
+        for (Batch b : windows.batches(0)) {
+            for (int k = 0; k < b.size(); k++) {
+                rows.add(b.userIndex()[k] + ":" + Arrays.toString(b.input()[k]) + "->" + Arrays.toString(b.positive()[k]));
+            }
+        }
+        assertEquals(Set.of("4:[5, 6, 7]->[6, 7, 8]", "4:[2, 3, 4]->[3, 4, 5]", "4:[0, 0, 1]->[0, 0, 2]",
+                "5:[0, 0, 9]->[0, 0, 10]"), rows);
+
+        Batch user4 = windows.samplesOfUsers(new int[]{4}, 1);
+        assertEquals(3, user4.size());
+        assertArrayEquals(new int[]{6, 7, 8}, user4.positive()[0]);
+        assertArrayEquals(new int[]{4, 4, 4}, user4.userIndex());
+        assertEquals(4, windows.samplesOfUsers(new int[]{5, 4}, 1).size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> windows.samplesOfUsers(new int[]{6}, 1));
+        assertEquals("user 6 has no training sample (no sequence, or fewer than 2 items)", e.getMessage());
+    }
+
     @Test
     void guards() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -139,7 +165,6 @@ class TrainingBatchesTest {
         assertEquals("maxLength=1 must be >= 2", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new BatchConfig(5, 0, TargetMode.ALL_POSITIONS, false, 1));
         assertEquals("batchSize=0 must be >= 1", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new BatchConfig(5, 2, TargetMode.ALL_POSITIONS, true, 1));
         assertThrows(IllegalArgumentException.class,
                 () -> new TrainingBatches(List.of(new int[]{1, 11}), List.of(0), NUM_ITEMS, BatchConfig.sasrec(1)));
         assertThrows(IllegalArgumentException.class,

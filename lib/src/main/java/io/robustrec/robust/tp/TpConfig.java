@@ -12,9 +12,13 @@ package io.robustrec.robust.tp;
  *                            (the paper searches {0, 0.01, 0.1, 1, 10})
  * @param discriminatorHidden hidden units of the discriminator MLP, >= 1
  * @param headShare           share of training users labelled head (R = 1) by number of interactions, in (0, 1)
+ * @param equalUserWeights    whether a task's loss L(D_i) is the mean over its users of each user's mean loss (every
+ *                            user of the task counts the same, as when each user is a task of its own: the paper's
+ *                            u = 1) rather than the mean over all of the task's targets (a user counts by its number of
+ *                            targets, as in ERM). The two agree when u = 1
  */
 public record TpConfig(int innerSteps, int usersPerStep, double innerRate, double adversarialWeight, int discriminatorHidden,
-                       double headShare) {
+                       double headShare, boolean equalUserWeights) {
     public TpConfig {
         if (innerSteps < 1) {
             throw new IllegalArgumentException("innerSteps=" + innerSteps + " must be >= 1");
@@ -38,33 +42,38 @@ public record TpConfig(int innerSteps, int usersPerStep, double innerRate, doubl
 
     /**
      * The paper's k = 2, α = 0.5, λ = 0.1, a 32-unit discriminator and 20% head users; 4 users per inner step (the
-     * paper takes 1: see {@link TpTrainer} for the cost and how 4 was chosen).
+     * paper takes 1: see {@link TpTrainer} for the cost and how 4 was chosen), whose loss is the mean over their
+     * targets.
      */
     public static TpConfig defaults() {
-        return new TpConfig(2, 4, 0.5, 0.1, 32, 0.2);
+        return new TpConfig(2, 4, 0.5, 0.1, 32, 0.2, false);
     }
 
     public TpConfig withInnerSteps(int k) {
-        return new TpConfig(k, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, headShare);
+        return new TpConfig(k, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, headShare, equalUserWeights);
     }
 
     public TpConfig withUsersPerStep(int u) {
-        return new TpConfig(innerSteps, u, innerRate, adversarialWeight, discriminatorHidden, headShare);
+        return new TpConfig(innerSteps, u, innerRate, adversarialWeight, discriminatorHidden, headShare, equalUserWeights);
     }
 
     public TpConfig withInnerRate(double a) {
-        return new TpConfig(innerSteps, usersPerStep, a, adversarialWeight, discriminatorHidden, headShare);
+        return new TpConfig(innerSteps, usersPerStep, a, adversarialWeight, discriminatorHidden, headShare, equalUserWeights);
     }
 
     public TpConfig withAdversarialWeight(double l) {
-        return new TpConfig(innerSteps, usersPerStep, innerRate, l, discriminatorHidden, headShare);
+        return new TpConfig(innerSteps, usersPerStep, innerRate, l, discriminatorHidden, headShare, equalUserWeights);
     }
 
     public TpConfig withDiscriminatorHidden(int h) {
-        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, h, headShare);
+        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, h, headShare, equalUserWeights);
     }
 
     public TpConfig withHeadShare(double s) {
-        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, s);
+        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, s, equalUserWeights);
+    }
+
+    public TpConfig withEqualUserWeights(boolean equal) {
+        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, headShare, equal);
     }
 }

@@ -1,6 +1,10 @@
 package io.robustrec.robust.tp;
 
 import io.robustrec.data.Batch;
+import io.robustrec.data.BatchConfig;
+import io.robustrec.data.TargetMode;
+import io.robustrec.data.TrainingBatches;
+import io.robustrec.train.TrainConfig;
 import io.robustrec.model.SequenceModel;
 import io.robustrec.train.LoopTrainer;
 import io.robustrec.train.Optimizer;
@@ -8,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +28,7 @@ import java.util.TreeMap;
  * <pre>
  *   Θ ← θ ; Θ_d ← θ_d
  *   for i in 1..k:                                           (inner loop: plain SGD, rate α)
- *     D_i ← the i-th slice of the batch's users (all of each user's windows: every position of its row)
+ *     D_i ← the i-th slice of the batch's users, with their training windows
  *     θ   ← θ   − α ∇_θ  [ L(D_i; θ) − λ · BCE(f_d(φ(D_i; θ)), R) ]      (fit the data, fool the discriminator)
  *     θ_d ← θ_d − α ∇_θd   BCE(f_d(φ(D_i; θ)), R)                      (learn head (R = 1) vs tail (R = 0))
  *   θ   ← Θ   − OuterStep(Θ − θ) ;  θ_d ← Θ_d − OuterStep(Θ_d − θ_d)
@@ -54,6 +59,16 @@ import java.util.TreeMap;
  *       between different users appear, with weight 1/u². Why 4: it was chosen on the validation item (Online Retail,
  *       GRU4Rec, seeds 1–3: mean validation NDCG@10 0.1617 with 4 users per task against 0.1603 with 16);
  *       {@code usersPerStep = 1} is the paper's setting.</li>
+ *   <li>A user's windows. The paper's task T_u holds every (L items before t, item at t) of the user. With the run's
+ *       {@link TrainConfig#allTargets()} on (and targets at all positions), a user's training sequence is cut into
+ *       windows of L targets ({@link io.robustrec.data.BatchConfig#allTargets()}) and D_i holds all windows of its
+ *       users: the loop then iterates users, one row each, and the rows are expanded here; ERM under the same setting
+ *       iterates windows, so a heavy user weighs in proportion to its activity there. With it off (the default, as
+ *       SASRec's recipe) each user contributes its last window only, and heavy users' older items are not
+ *       trained on by any trainer.</li>
+ *   <li>Within a task, targets are averaged over all of them by default (a user counts by its number of targets);
+ *       {@link TpConfig#equalUserWeights()} averages each user's targets first, so that every user of the task counts
+ *       the same, as the paper's one-user tasks do.</li>
  *   <li>Head/tail labels: {@link HeadTailLabels} over the training users, by number of training interactions.</li>
  *   <li>Loss reported per batch: the mean of the batch's inner data losses L(D_i) (without the adversarial term).</li>
  * </ul>
@@ -69,6 +84,7 @@ public final class TpTrainer extends LoopTrainer {
     private HeadTailLabels labels;
     private Optimizer discriminatorOptimizer;
     private SequenceModel model;
+    private TrainingBatches userWindows;
     private final TreeMap<Integer, double[]> stats = new TreeMap<>();
     private static final String OPTIMIZER_PREFIX = "tp_optimizer/";
 
@@ -127,11 +143,31 @@ public final class TpTrainer extends LoopTrainer {
                     + "least " + group + " users, a multiple of it to keep every outer iteration whole");
         }
         model = ctx.model();
+        TrainConfig run = ctx.config();
+        userWindows = iteratesUsers(run.targetMode(), run.allTargets())
+                ? TrainingBatches.of(ctx.data(), new BatchConfig(model.config().maxLength(), run.batchSize(),
+                run.targetMode(), true, run.seed()))
+                : null;
         discriminator = Discriminator.attach(model, config.discriminatorHidden(), ctx.config().seed() * 31L + 17L);
         labels = HeadTailLabels.of(ctx.data(), config.headShare());
         discriminatorOptimizer = new Optimizer(ctx.config().optimizer(), ctx.config().learningRate(), 0.0,
                 discriminator.parameters(model));
         stats.clear();
+    }
+
+    /**
+     * With every target trained on ({@link TrainConfig#allTargets()}) at all positions, a user has several windows;
+     * a task is users, so the loop iterates users (one row each) and {@link #outerIteration} reads their windows.
+     */
+    @Override
+    protected BatchConfig loopBatching(BatchConfig configured) {
+        return iteratesUsers(configured.mode(), configured.allTargets())
+                ? new BatchConfig(configured.maxLength(), configured.batchSize(), configured.mode(), false, configured.seed())
+                : configured;
+    }
+
+    private static boolean iteratesUsers(TargetMode mode, boolean allTargets) {
+        return allTargets && mode == TargetMode.ALL_POSITIONS;
     }
 
     /**
@@ -177,14 +213,16 @@ public final class TpTrainer extends LoopTrainer {
         Map<String, INDArray> delta = Reptile.displacement(all, k, config.innerRate(), i -> {
             int lo = from + (int) ((long) i * n / k);
             int hi = from + (int) ((long) (i + 1) * n / k);
-            float[] r = new float[hi - lo];
-            for (int j = lo; j < hi; j++) {
-                r[j - lo] = labels.label(batch.userIndex()[j]);
-            }
             // a seed per inner step of the batch, so that no two tasks share dropout masks
             long dropoutSeed = ctx.dropoutSeed() + 1_000_003L * ((long) outer * config.innerSteps() + i);
-            Map<String, INDArray> feed = model.feed(rows(batch.input(), lo, hi), rows(batch.positive(), lo, hi),
-                    rows(batch.negative(), lo, hi), null, true, dropoutSeed);
+            Batch task = userWindows == null ? slice(batch, lo, hi)
+                    : userWindows.samplesOfUsers(Arrays.copyOfRange(batch.userIndex(), lo, hi), dropoutSeed);
+            float[] r = new float[task.size()];
+            for (int j = 0; j < r.length; j++) {
+                r[j] = labels.label(task.userIndex()[j]);
+            }
+            Map<String, INDArray> feed = model.feed(task.input(), task.positive(), task.negative(),
+                    config.equalUserWeights() ? equalUserWeights(task) : null, true, dropoutSeed);
             Discriminator.addTo(feed, r, config.adversarialWeight());
             var out = model.gradientsAndOutputs(feed,
                     List.of(SequenceModel.LOSS, Discriminator.BCE, Discriminator.LOGIT), names);
@@ -213,8 +251,36 @@ public final class TpTrainer extends LoopTrainer {
         return losses;
     }
 
-    private static int[][] rows(int[][] a, int from, int to) {
-        return Arrays.copyOfRange(a, from, to);
+    private static Batch slice(Batch b, int from, int to) {
+        return new Batch(Arrays.copyOfRange(b.input(), from, to), Arrays.copyOfRange(b.positive(), from, to),
+                Arrays.copyOfRange(b.negative(), from, to), Arrays.copyOfRange(b.lastTarget(), from, to),
+                Arrays.copyOfRange(b.userIndex(), from, to));
+    }
+
+    /**
+     * Per-position weights under which the model's loss, Σ w·ℓ / (number of targets), is the mean over the task's users
+     * of each user's mean loss: a target of user v weighs (targets in the task) / (users in the task · targets of v).
+     */
+    static float[][] equalUserWeights(Batch task) {
+        Map<Integer, Integer> targetsOfUser = new HashMap<>();
+        int total = 0;
+        for (int j = 0; j < task.size(); j++) {
+            int t = 0;
+            for (int p : task.positive()[j]) {
+                t += p != 0 ? 1 : 0;
+            }
+            targetsOfUser.merge(task.userIndex()[j], t, Integer::sum);
+            total += t;
+        }
+        int users = (int) targetsOfUser.values().stream().filter(t -> t > 0).count();
+        float[][] w = new float[task.size()][task.positive()[0].length];
+        for (int j = 0; j < task.size(); j++) {
+            int t = targetsOfUser.get(task.userIndex()[j]);
+            if (t > 0) {
+                Arrays.fill(w[j], (float) total / ((float) users * t));
+            }
+        }
+        return w;
     }
 
     /** θ_d and its optimizer's state (the discriminator is not part of the model's parameters). */

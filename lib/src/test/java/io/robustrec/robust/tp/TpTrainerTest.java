@@ -122,6 +122,60 @@ class TpTrainerTest {
         }
     }
 
+    /**
+     * With every target trained on, a task holds all windows of its users: one task of all 160 users (k = 1, no
+     * adversary, SGD with β = 1) is one full-batch SGD step over every window, which is ERM with one batch of all
+     * windows. Averaging each user's targets first must change that step, since users have different numbers of
+     * targets.
+     */
+    @Test
+    void withAllWindowsATaskHoldsEveryWindowOfItsUsers() {
+        double alpha = 0.05;
+        int users = split.train().size();
+        TrainConfig base = small().withEpochs(2).withOptimizer(OptimizerKind.SGD)
+                .withTargetMode(io.robustrec.data.TargetMode.ALL_POSITIONS, true);
+        TpConfig oneTask = TpConfig.defaults().withInnerSteps(1).withUsersPerStep(users).withInnerRate(alpha)
+                .withAdversarialWeight(0);
+        TrainResult tp = new TpTrainer(oneTask).fit(Backbones.create("gru4rec"), SHAPE, split,
+                base.withLearningRate(1.0).withBatchSize(users), TrainingListener.NONE);
+        TrainResult fullBatch = new ErmTrainer().fit(Backbones.create("gru4rec"), SHAPE, split,
+                base.withLearningRate(alpha).withBatchSize(100_000), TrainingListener.NONE);
+        assertSameParameters(fullBatch.model().parameters(), tp.model().parameters());
+        TrainResult lastWindows = new ErmTrainer().fit(Backbones.create("gru4rec"), SHAPE, split,
+                base.withTargetMode(io.robustrec.data.TargetMode.ALL_POSITIONS, false).withLearningRate(alpha)
+                        .withBatchSize(100_000), TrainingListener.NONE);
+        TrainResult equalUsers = new TpTrainer(oneTask.withEqualUserWeights(true)).fit(Backbones.create("gru4rec"),
+                SHAPE, split, base.withLearningRate(1.0).withBatchSize(users), TrainingListener.NONE);
+        String name = tp.model().parameters().keySet().iterator().next();
+        for (TrainResult other : new TrainResult[]{lastWindows, equalUsers}) {
+            double gap = tp.model().parameters().get(name).sub(other.model().parameters().get(name)).norm2Number().doubleValue();
+            assertTrue(gap > 1e-4, "gap " + gap);
+        }
+    }
+
+    /** Equal user weights turn the mean over a task's targets into the mean over users of each user's mean. */
+    @Test
+    void equalUserWeightsAverageEachUsersTargetsFirst() {
+        // user 7: two rows with 2 + 1 targets; user 9: one row with 1 target
+        io.robustrec.data.Batch task = new io.robustrec.data.Batch(
+                new int[][]{{1, 2, 3}, {0, 0, 4}, {0, 0, 5}}, new int[][]{{0, 3, 4}, {0, 0, 6}, {0, 0, 7}},
+                new int[3][3], new int[]{4, 6, 7}, new int[]{7, 7, 9});
+        float[][] w = TpTrainer.equalUserWeights(task);
+        double[][] loss = {{0, 1.0, 2.0}, {0, 0, 6.0}, {0, 0, 10.0}};
+        double weighted = 0;
+        int targets = 0;
+        for (int j = 0; j < 3; j++) {
+            for (int t = 0; t < 3; t++) {
+                if (task.positive()[j][t] != 0) {
+                    weighted += w[j][t] * loss[j][t];
+                    targets++;
+                }
+            }
+        }
+        assertEquals(4, targets);
+        assertEquals(0.5 * ((1.0 + 2.0 + 6.0) / 3) + 0.5 * 10.0, weighted / targets, 1e-6);
+    }
+
     /** k = 2 takes a genuinely different path from k = 1 (the second step sees the first). */
     @Test
     void twoInnerStepsDifferFromOne() {
