@@ -4,10 +4,10 @@ import io.robustrec.data.Batch;
 import io.robustrec.data.BatchConfig;
 import io.robustrec.data.TargetMode;
 import io.robustrec.data.TrainingBatches;
-import io.robustrec.train.TrainConfig;
 import io.robustrec.model.SequenceModel;
 import io.robustrec.train.LoopTrainer;
 import io.robustrec.train.Optimizer;
+import io.robustrec.train.TrainConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
