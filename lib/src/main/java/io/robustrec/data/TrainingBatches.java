@@ -34,7 +34,9 @@ public final class TrainingBatches {
     private final int[] sampleEnd;
     private final int skipped;
     private final IntPredicate[] history;
-    private final Map<Integer, int[]> samplesByUser;
+    // samples are made sequence by sequence: those of sequence s are [firstSample[s], firstSample[s + 1])
+    private final int[] firstSample;
+    private final Map<Integer, Integer> sequenceOfUser = new HashMap<>();
 
     /**
      * @param sequences training sequences (dense ids, time order)
@@ -57,8 +59,12 @@ public final class TrainingBatches {
         this.numItems = numItems;
         this.history = new IntPredicate[sequences.size()];
         List<int[]> samples = new ArrayList<>();
+        this.firstSample = new int[sequences.size() + 1];
         int skip = 0;
         for (int s = 0; s < this.sequences.size(); s++) {
+            firstSample[s] = samples.size();
+            // -1 marks a user owning several sequences, which samplesOfUsers cannot resolve to one
+            sequenceOfUser.merge(this.userIndex[s], s, (a, b) -> -1);
             int[] seq = this.sequences.get(s);
             for (int item : seq) {
                 if (item < 1 || item > numItems) {
@@ -84,6 +90,7 @@ public final class TrainingBatches {
                 samples.add(new int[]{s, seq.length});
             }
         }
+        firstSample[sequences.size()] = samples.size();
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("no training sample: all " + sequences.size()
                     + " sequences have fewer than 2 items");
@@ -91,13 +98,6 @@ public final class TrainingBatches {
         this.skipped = skip;
         this.sampleSeq = samples.stream().mapToInt(a -> a[0]).toArray();
         this.sampleEnd = samples.stream().mapToInt(a -> a[1]).toArray();
-        Map<Integer, List<Integer>> byUser = new HashMap<>();
-        for (int i = 0; i < sampleSeq.length; i++) {
-            byUser.computeIfAbsent(this.userIndex[sampleSeq[i]], u -> new ArrayList<>()).add(i);
-        }
-        Map<Integer, int[]> m = new HashMap<>();
-        byUser.forEach((u, list) -> m.put(u, list.stream().mapToInt(Integer::intValue).toArray()));
-        this.samplesByUser = m;
     }
 
     /** Batches over the training part of a split. */
@@ -111,20 +111,31 @@ public final class TrainingBatches {
      * read each user's windows here.
      *
      * @param users dataset user indices, each the owner of one training sequence
-     * @throws IllegalArgumentException if a user has no training sequence or no sample
+     * @throws IllegalArgumentException if a user has no training sequence, no sample, or several sequences
      */
     public Batch samplesOfUsers(int[] users, long seed) {
-        List<Integer> chosen = new ArrayList<>();
-        for (int u : users) {
-            int[] ids = samplesByUser.get(u);
-            if (ids == null) {
-                throw new IllegalArgumentException("user " + u + " has no training sample (no sequence, or fewer than 2 items)");
+        int total = 0;
+        int[] sequenceOf = new int[users.length];
+        for (int i = 0; i < users.length; i++) {
+            Integer s = sequenceOfUser.get(users[i]);
+            if (s != null && s < 0) {
+                throw new IllegalArgumentException("user " + users[i] + " owns several training sequences; samplesOfUsers "
+                        + "needs one sequence per user");
             }
-            for (int id : ids) {
-                chosen.add(id);
+            if (s == null || firstSample[s] == firstSample[s + 1]) {
+                throw new IllegalArgumentException("user " + users[i] + " has no training sample (no sequence, or fewer than 2 items)");
+            }
+            sequenceOf[i] = s;
+            total += firstSample[s + 1] - firstSample[s];
+        }
+        int[] chosen = new int[total];
+        int at = 0;
+        for (int s : sequenceOf) {
+            for (int id = firstSample[s]; id < firstSample[s + 1]; id++) {
+                chosen[at++] = id;
             }
         }
-        return build(chosen.stream().mapToInt(Integer::intValue).toArray(), seed);
+        return build(chosen, seed);
     }
 
     /** Number of samples per epoch. */

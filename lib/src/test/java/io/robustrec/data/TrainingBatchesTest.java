@@ -156,6 +156,10 @@ class TrainingBatchesTest {
         assertEquals(4, windows.samplesOfUsers(new int[]{5, 4}, 1).size());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> windows.samplesOfUsers(new int[]{6}, 1));
         assertEquals("user 6 has no training sample (no sequence, or fewer than 2 items)", e.getMessage());
+        TrainingBatches shared = new TrainingBatches(List.of(new int[]{1, 2}, new int[]{3, 4}), List.of(8, 8), NUM_ITEMS,
+                new BatchConfig(3, 10, TargetMode.ALL_POSITIONS, true, 2));
+        e = assertThrows(IllegalArgumentException.class, () -> shared.samplesOfUsers(new int[]{8}, 1));
+        assertTrue(e.getMessage().startsWith("user 8 owns several training sequences"), e.getMessage());
     }
 
     @Test
