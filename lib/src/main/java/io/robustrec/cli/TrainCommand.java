@@ -95,8 +95,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--inner-steps", defaultValue = "2", description = "tp: inner SGD steps k (default ${DEFAULT-VALUE})")
     int innerSteps;
     @Option(names = "--users-per-step", defaultValue = "4", description = "tp: users per inner step's task u; an outer "
-            + "step takes k·u users of the batch (the paper: 1) (default ${DEFAULT-VALUE})")
+            + "step takes M·k·u users of the batch (the paper: 1) (default ${DEFAULT-VALUE})")
     int usersPerStep;
+    @Option(names = "--chains", defaultValue = "1", description = "tp: independent inner loops M averaged into one outer "
+            + "step (Reptile's batched form; the paper: 1) (default ${DEFAULT-VALUE})")
+    int chains;
     @Option(names = "--inner-lr", defaultValue = "0.5", description = "tp: inner SGD rate α (default ${DEFAULT-VALUE})")
     double innerLr;
     @Option(names = "--adversarial-weight", defaultValue = "0.1", description = "tp: weight λ of the head/tail adversary (default ${DEFAULT-VALUE})")
@@ -158,7 +161,7 @@ final class TrainCommand implements Callable<Integer> {
             cfg.put("train", tc.toString());
             Trainer t = trainer.equalsIgnoreCase("tp")
                     ? new TpTrainer(new TpConfig(innerSteps, usersPerStep, innerLr, adversarialWeight, discHidden, headShare,
-                            equalUserWeights))
+                            equalUserWeights, chains))
                     : trainer.toLowerCase(Locale.ROOT).startsWith("rsr-") ? rsr.create(trainer)
                     : Trainers.create(trainer);
             if (t instanceof TpTrainer tp) {

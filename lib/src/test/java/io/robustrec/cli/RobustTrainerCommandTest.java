@@ -39,12 +39,13 @@ class RobustTrainerCommandTest {
         Path log = writeLog(dir);
         Path json = dir.resolve("tp.json");
         int code = Main.run("train", "--data", log.toString(), "--format", "csv", "--model", "gru4rec", "--trainer", "tp",
-                "--inner-steps", "3", "--users-per-step", "2", "--inner-lr", "0.2", "--adversarial-weight", "0.05", "--split", "existing-new",
+                "--inner-steps", "3", "--users-per-step", "2", "--chains", "2", "--inner-lr", "0.2", "--adversarial-weight", "0.05", "--split", "existing-new",
                 "--per-user", "--epochs", "1", "--max-len", "10", "--dim", "8", "--blocks", "1", "--batch", "24",
                 "--loss", "softmax", "--quiet", "--json", json.toString());
         assertEquals(0, code);
         JsonNode r = new ObjectMapper().readTree(json.toFile());
-        assertTrue(r.get("config").get("tp").asText().contains("innerSteps=3, usersPerStep=2"), r.get("config").toString());
+        String tp = r.get("config").get("tp").asText();
+        assertTrue(tp.contains("innerSteps=3, usersPerStep=2") && tp.contains("chains=2"), r.get("config").toString());
         assertEquals(96, r.get("test").get("count").asInt(), "80% of 120 users are existing");
         assertEquals(24, r.get("test_new_users").get("count").asInt());
         JsonNode groups = r.get("test_new_users_by_activity");

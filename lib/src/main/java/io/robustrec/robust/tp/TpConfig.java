@@ -16,9 +16,12 @@ package io.robustrec.robust.tp;
  *                            user of the task counts the same, as when each user is a task of its own: the paper's
  *                            u = 1) rather than the mean over all of the task's targets (a user counts by its number of
  *                            targets, as in ERM). The two agree when u = 1
+ * @param chains              M, independent inner loops (chains of k tasks), each started from the same Θ, whose
+ *                            displacements are averaged into one outer step (Reptile's batched form), >= 1; 1 is the
+ *                            paper's algorithm. One outer iteration takes M · k · u users
  */
 public record TpConfig(int innerSteps, int usersPerStep, double innerRate, double adversarialWeight, int discriminatorHidden,
-                       double headShare, boolean equalUserWeights) {
+                       double headShare, boolean equalUserWeights, int chains) {
     public TpConfig {
         if (innerSteps < 1) {
             throw new IllegalArgumentException("innerSteps=" + innerSteps + " must be >= 1");
@@ -38,42 +41,55 @@ public record TpConfig(int innerSteps, int usersPerStep, double innerRate, doubl
         if (!(headShare > 0 && headShare < 1)) {
             throw new IllegalArgumentException("headShare=" + headShare + " must be in (0, 1)");
         }
+        if (chains < 1) {
+            throw new IllegalArgumentException("chains=" + chains + " must be >= 1");
+        }
     }
 
     /**
      * The paper's k = 2, α = 0.5, λ = 0.1, a 32-unit discriminator and 20% head users; 4 users per inner step (the
      * paper takes 1: see {@link TpTrainer} for the cost and how 4 was chosen), whose loss is the mean over their
-     * targets.
+     * targets; one chain per outer step.
      */
     public static TpConfig defaults() {
-        return new TpConfig(2, 4, 0.5, 0.1, 32, 0.2, false);
+        return new TpConfig(2, 4, 0.5, 0.1, 32, 0.2, false, 1);
     }
 
     public TpConfig withInnerSteps(int k) {
-        return new TpConfig(k, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, headShare, equalUserWeights);
+        return new TpConfig(k, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, headShare, equalUserWeights, chains);
     }
 
     public TpConfig withUsersPerStep(int u) {
-        return new TpConfig(innerSteps, u, innerRate, adversarialWeight, discriminatorHidden, headShare, equalUserWeights);
+        return new TpConfig(innerSteps, u, innerRate, adversarialWeight, discriminatorHidden, headShare, equalUserWeights, chains);
     }
 
     public TpConfig withInnerRate(double a) {
-        return new TpConfig(innerSteps, usersPerStep, a, adversarialWeight, discriminatorHidden, headShare, equalUserWeights);
+        return new TpConfig(innerSteps, usersPerStep, a, adversarialWeight, discriminatorHidden, headShare, equalUserWeights, chains);
     }
 
     public TpConfig withAdversarialWeight(double l) {
-        return new TpConfig(innerSteps, usersPerStep, innerRate, l, discriminatorHidden, headShare, equalUserWeights);
+        return new TpConfig(innerSteps, usersPerStep, innerRate, l, discriminatorHidden, headShare, equalUserWeights, chains);
     }
 
     public TpConfig withDiscriminatorHidden(int h) {
-        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, h, headShare, equalUserWeights);
+        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, h, headShare, equalUserWeights, chains);
     }
 
     public TpConfig withHeadShare(double s) {
-        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, s, equalUserWeights);
+        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, s, equalUserWeights, chains);
     }
 
     public TpConfig withEqualUserWeights(boolean equal) {
-        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, headShare, equal);
+        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, headShare, equal, chains);
+    }
+
+    /** The same settings with M chains averaged per outer step. */
+    public TpConfig withChains(int m) {
+        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, headShare, equalUserWeights, m);
+    }
+
+    /** Users one outer iteration takes from a batch: M · k · u. */
+    public long usersPerOuterStep() {
+        return (long) chains * innerSteps * usersPerStep;
     }
 }

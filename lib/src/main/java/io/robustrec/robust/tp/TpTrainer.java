@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 
 /**
  * TP, transferable parameters for long-tailed users: Yin, Liu, Wang, Sun and Hoi, "Learning Transferrable Parameters
@@ -59,6 +60,12 @@ import java.util.TreeMap;
  *       between different users appear, with weight 1/u². Why 4: it was chosen on the validation item (Online Retail,
  *       GRU4Rec, seeds 1–3: mean validation NDCG@10 0.1617 with 4 users per task against 0.1603 with 16);
  *       {@code usersPerStep = 1} is the paper's setting.</li>
+  <li>Chains. With {@link TpConfig#chains()} M &gt; 1 the outer step is Reptile's batched form (Nichol et al.,
+ *       Algorithm 2): M chains of k tasks each start from the same Θ and the outer step is fed the mean of their
+ *       displacements, (1/M) Σ_m (Θ − θ_m). It keeps small tasks (down to the paper's one user) while each outer step
+ *       sees M · k · u users, so the outer gradient is as steady as with larger tasks; the gradient-agreement term then
+ *       acts within each chain only. The chains run one after another (each has its own θ), so the cost per user is
+ *       that of tasks of u users. Default M = 1, the paper's algorithm.</li>
  *   <li>A user's windows. The paper's task T_u holds every (L items before t, item at t) of the user. With the run's
  *       {@link TrainConfig#allTargets()} on (and targets at all positions), a user's training sequence is cut into
  *       windows of L targets ({@link io.robustrec.data.BatchConfig#allTargets()}) and D_i holds all windows of its
@@ -137,12 +144,16 @@ public final class TpTrainer extends LoopTrainer {
      */
     @Override
     protected void prepare(Context ctx) {
-        long group = (long) config.innerSteps() * config.usersPerStep();
+        long group = config.usersPerOuterStep();
         if (ctx.config().batchSize() < group) {
+            String product = config.chains() == 1
+                    ? "innerSteps × usersPerStep = " + config.innerSteps() + " × " + config.usersPerStep()
+                    : "chains × innerSteps × usersPerStep = " + config.chains() + " × " + config.innerSteps() + " × "
+                    + config.usersPerStep();
             throw new IllegalArgumentException("batchSize=" + ctx.config().batchSize() + " is smaller than one TP outer "
-                    + "iteration, innerSteps × usersPerStep = " + config.innerSteps() + " × " + config.usersPerStep()
-                    + " = " + group + " users (an outer iteration takes its users from one batch): use a batch of at "
-                    + "least " + group + " users, a multiple of it to keep every outer iteration whole");
+                    + "iteration, " + product + " = " + group + " users (an outer iteration takes its users from one "
+                    + "batch): use a batch of at least " + group + " users, a multiple of it to keep every outer "
+                    + "iteration whole");
         }
         model = ctx.model();
         TrainConfig run = ctx.config();
@@ -173,13 +184,13 @@ public final class TpTrainer extends LoopTrainer {
     }
 
     /**
-     * One batch of the loop: its users (already shuffled) are taken k · u at a time, and each such group makes one
-     * outer iteration of k inner steps.
+     * One batch of the loop: its users (already shuffled) are taken M · k · u at a time, and each such group makes one
+     * outer iteration of M chains of k inner steps.
      */
     @Override
     protected double step(Context ctx, Batch batch) {
         int b = batch.size();
-        long group = (long) config.innerSteps() * config.usersPerStep();
+        long group = config.usersPerOuterStep();
         double lossSum = 0;
         int innerStepsTaken = 0;
         for (int from = 0, outer = 0; from < b; outer++) {
@@ -197,8 +208,10 @@ public final class TpTrainer extends LoopTrainer {
     }
 
     /**
-     * One Reptile iteration over the batch rows [from, to): they are dealt into k consecutive slices, one per inner
-     * step (a group of fewer than k users takes one step per user), then θ and θ_d take their outer steps.
+     * One Reptile iteration over the batch rows [from, to): they are dealt into M consecutive chains of about k · u
+     * users (fewer chains if the group is short, as at the end of an epoch), each chain's users into k consecutive
+     * slices, one per inner step (a chain of fewer than k users takes one step per user); the chains' displacements are
+     * averaged, then θ and θ_d take their outer steps.
      *
      * @return the inner steps' data losses L(D_i)
      */
@@ -209,14 +222,23 @@ public final class TpTrainer extends LoopTrainer {
         all.putAll(thetaD);
         List<String> names = new ArrayList<>(all.keySet());
         int n = to - from;
-        int k = Math.min(config.innerSteps(), n);
-        double[] losses = new double[k];
+        long perChain = (long) config.innerSteps() * config.usersPerStep();
+        int chains = (int) Math.min(config.chains(), (n + perChain - 1) / perChain);
+        int[] chainStart = new int[chains + 1];
+        for (int c = 0; c <= chains; c++) {
+            chainStart[c] = from + (int) ((long) c * n / chains);
+        }
+        IntUnaryOperator stepsOfChain = c -> Math.min(config.innerSteps(), chainStart[c + 1] - chainStart[c]);
+        List<Double> losses = new ArrayList<>();
         double[] s = stats.computeIfAbsent(ctx.epoch(), e -> new double[6]);
-        Map<String, INDArray> delta = Reptile.displacement(all, k, config.innerRate(), i -> {
-            int lo = from + (int) ((long) i * n / k);
-            int hi = from + (int) ((long) (i + 1) * n / k);
+        Map<String, INDArray> delta = Reptile.meanDisplacement(all, chains, stepsOfChain, config.innerRate(), (c, i) -> {
+            int users = chainStart[c + 1] - chainStart[c];
+            int k = stepsOfChain.applyAsInt(c);
+            int lo = chainStart[c] + (int) ((long) i * users / k);
+            int hi = chainStart[c] + (int) ((long) (i + 1) * users / k);
             // a seed per inner step of the batch, so that no two tasks share dropout masks
-            long dropoutSeed = ctx.dropoutSeed() + 1_000_003L * ((long) outer * config.innerSteps() + i);
+            long dropoutSeed = ctx.dropoutSeed()
+                    + 1_000_003L * (((long) outer * config.chains() + c) * config.innerSteps() + i);
             Batch task = userWindows == null ? slice(batch, lo, hi)
                     : userWindows.samplesOfUsers(Arrays.copyOfRange(batch.userIndex(), lo, hi), dropoutSeed);
             float[] r = new float[task.size()];
@@ -228,7 +250,7 @@ public final class TpTrainer extends LoopTrainer {
             Discriminator.addTo(feed, r, config.adversarialWeight());
             var out = model.gradientsAndOutputs(feed,
                     List.of(SequenceModel.LOSS, Discriminator.BCE, Discriminator.LOGIT), names);
-            losses[i] = out.getOutputs().get(SequenceModel.LOSS).getDouble(0);
+            losses.add(out.getOutputs().get(SequenceModel.LOSS).getDouble(0));
             s[0] += out.getOutputs().get(Discriminator.BCE).getDouble(0);
             s[1] += 1;
             INDArray logit = out.getOutputs().get(Discriminator.LOGIT);
@@ -250,7 +272,7 @@ public final class TpTrainer extends LoopTrainer {
         }
         ctx.apply(delta);
         discriminatorOptimizer.step(thetaD, deltaD, ctx.epoch());
-        return losses;
+        return losses.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static Batch slice(Batch b, int from, int to) {

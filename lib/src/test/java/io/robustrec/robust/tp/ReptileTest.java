@@ -61,6 +61,32 @@ class ReptileTest {
         assertArrayEquals(new double[]{-(alpha - alpha * alpha), -alpha}, delta.get("w").toDoubleVector(), 1e-12);
     }
 
+    /** The batched form averages the chains' displacements, each chain started from the same Θ. */
+    @Test
+    void meanDisplacementAveragesIndependentChainsFromTheSameStart() {
+        double[] start = {0.5, -1.0};
+        double[][][] c = {{{1.0, 0.0}, {0.0, 2.0}}, {{-3.0, 1.0}}, {{2.0, 2.0}, {1.0, -1.0}}};
+        double alpha = 0.2;
+        INDArray theta = Nd4j.createFromArray(start.clone());
+        Map<String, INDArray> params = Map.of("w", theta);
+        Map<String, INDArray> mean = Reptile.meanDisplacement(params, 3, m -> c[m].length, alpha,
+                (m, i) -> Map.of("w", theta.sub(Nd4j.createFromArray(c[m][i]))));
+        assertArrayEquals(start, theta.toDoubleVector(), 0.0, "the chains must restore Θ");
+        double[] expected = new double[2];
+        for (double[][] chain : c) {
+            for (int j = 0; j < 2; j++) {
+                double t = start[j];
+                for (double[] target : chain) {
+                    t -= alpha * (t - target[j]);
+                }
+                expected[j] += (start[j] - t) / c.length;
+            }
+        }
+        assertArrayEquals(expected, mean.get("w").toDoubleVector(), 1e-12);
+        assertEquals("chains=0 must be >= 1", assertThrows(IllegalArgumentException.class,
+                () -> Reptile.meanDisplacement(params, 0, m -> 1, alpha, (m, i) -> Map.of())).getMessage());
+    }
+
     @Test
     void parametersWithoutGradientStayPut() {
         INDArray a = Nd4j.createFromArray(1.0);

@@ -19,6 +19,9 @@ class TpConfigTest {
         assertEquals(4, d.usersPerStep());
         assertEquals(0.2, d.headShare());
         assertEquals(0.1, d.adversarialWeight());
+        assertEquals(1, d.chains());
+        assertEquals(8, d.usersPerOuterStep());
+        assertEquals(3 * 2 * 4, d.withChains(3).usersPerOuterStep());
     }
 
     @Test
@@ -32,5 +35,6 @@ class TpConfigTest {
         fails("usersPerStep=0 must be >= 1", () -> d.withUsersPerStep(0));
         fails("discriminatorHidden=0 must be >= 1", () -> d.withDiscriminatorHidden(0));
         fails("headShare=1.0 must be in (0, 1)", () -> d.withHeadShare(1.0));
+        fails("chains=0 must be >= 1", () -> d.withChains(0));
     }
 }

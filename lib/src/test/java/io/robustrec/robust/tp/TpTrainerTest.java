@@ -105,6 +105,39 @@ class TpTrainerTest {
         assertTrue(a.sub(b).norm2Number().doubleValue() > 1e-4, "tasks of 8 users must train other weights");
     }
 
+    /**
+     * Reptile's batched form with one inner step, no adversary and outer SGD with β = 1 is
+     * θ ← Θ − α · (1/M) Σ_m ∇L(D_m). With one target per row (the last-item loss) and M tasks of u users each, that
+     * is plain SGD on batches of M · u users; a single chain of the same 16 users (tasks of 4, k = 4) is not.
+     */
+    @Test
+    void chainsAverageTheirDisplacements() {
+        double alpha = 0.05;
+        assertEquals(0, split.train().size() % 16, "every batch must hold four whole tasks");
+        TrainConfig base = small().withEpochs(2).withOptimizer(OptimizerKind.SGD).withLoss(LossKind.SOFTMAX_LAST);
+        TpConfig chains = TpConfig.defaults().withInnerSteps(1).withUsersPerStep(4).withChains(4).withInnerRate(alpha)
+                .withAdversarialWeight(0);
+        TrainResult tp = new TpTrainer(chains).fit(Backbones.create("gru4rec"), SHAPE, split,
+                base.withLearningRate(1.0).withBatchSize(16), TrainingListener.NONE);
+        TrainResult sgd = new ErmTrainer().fit(Backbones.create("gru4rec"), SHAPE, split,
+                base.withLearningRate(alpha).withBatchSize(16), TrainingListener.NONE);
+        assertSameParameters(sgd.model().parameters(), tp.model().parameters());
+        TrainResult oneChain = new TpTrainer(chains.withChains(1).withInnerSteps(4)).fit(Backbones.create("gru4rec"),
+                SHAPE, split, base.withLearningRate(1.0).withBatchSize(16), TrainingListener.NONE);
+        String name = tp.model().parameters().keySet().iterator().next();
+        double gap = tp.model().parameters().get(name).sub(oneChain.model().parameters().get(name)).norm2Number().doubleValue();
+        assertTrue(gap > 1e-4, "one chain of four steps must train other weights than four chains of one step: gap " + gap);
+    }
+
+    @Test
+    void aBatchSmallerThanOneOuterIterationOfChainsIsRefusedWithTheNumbers() {
+        TpTrainer tp = new TpTrainer(TpConfig.defaults().withInnerSteps(2).withUsersPerStep(1).withChains(16));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tp.fit(Backbones.create("gru4rec"),
+                SHAPE, split, small().withBatchSize(8), TrainingListener.NONE));
+        assertTrue(e.getMessage().startsWith("batchSize=8 is smaller than one TP outer iteration, chains × innerSteps × "
+                + "usersPerStep = 16 × 2 × 1 = 32 users"), e.getMessage());
+    }
+
     @Test
     void aBatchSmallerThanOneOuterIterationIsRefusedWithTheNumbers() {
         TpTrainer tp = new TpTrainer(TpConfig.defaults().withInnerSteps(2).withUsersPerStep(16));
