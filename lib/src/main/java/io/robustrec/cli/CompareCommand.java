@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * {@code robustrec compare}: reads the {@code train --json --per-user} reports of a folder and compares a baseline
@@ -32,11 +35,14 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--populations", defaultValue = "all", split = ",",
             description = "test cases to compare, one table each: all, head, tail (existing users by history length), new (--split existing-new runs) (default ${DEFAULT-VALUE})")
     List<String> populations;
+    @Option(names = "--models", split = ",",
+            description = "backbones to compare (default: every backbone with reports in the folder)")
+    List<String> models;
 
     @Override
     public Integer call() {
         List<Population> which = populations.stream().map(Population::parse).toList();
-        List<RunReport> reports = RunReport.readAll(runs);
+        List<RunReport> reports = onlyModels(RunReport.readAll(runs));
         RunComparison.Result r = null;
         for (Population p : which) {
             r = RunComparison.compare(reports, baseline, candidates, metrics, p);
@@ -45,5 +51,20 @@ final class CompareCommand implements Callable<Integer> {
         }
         System.out.println(r.time().printAll());
         return 0;
+    }
+
+    /** The reports of the backbones named by --models (all of them without it). */
+    private List<RunReport> onlyModels(List<RunReport> reports) {
+        if (models == null || models.isEmpty()) {
+            return reports;
+        }
+        Set<String> found = reports.stream().map(RunReport::model).collect(Collectors.toCollection(TreeSet::new));
+        for (String m : models) {
+            if (!found.contains(m)) {
+                throw new IllegalArgumentException("--models names '" + m + "', which has no report in " + runs
+                        + " (backbones there: " + found + ")");
+            }
+        }
+        return reports.stream().filter(r -> models.contains(r.model())).toList();
     }
 }

@@ -111,6 +111,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--equal-user-weights", description = "tp: a task's loss is the mean over its users of each user's "
             + "mean loss (default: the mean over the task's targets; the two agree with --users-per-step 1)")
     boolean equalUserWeights;
+    @Option(names = "--weight-tasks-by-targets", description = "tp: a task's loss is the sum of its targets' losses over "
+            + "the mean targets per task of its outer step, so every target counts the same as in ERM (default: each "
+            + "task counts the same)")
+    boolean weightTasksByTargets;
 
     @Option(names = "--train-noise", defaultValue = "0", description = "replace this share of training items with random items (TrainingNoise; validation/test untouched) (default ${DEFAULT-VALUE})")
     double trainNoise;
@@ -161,7 +165,7 @@ final class TrainCommand implements Callable<Integer> {
             cfg.put("train", tc.toString());
             Trainer t = trainer.equalsIgnoreCase("tp")
                     ? new TpTrainer(new TpConfig(innerSteps, usersPerStep, innerLr, adversarialWeight, discHidden, headShare,
-                            equalUserWeights, chains))
+                            equalUserWeights, weightTasksByTargets, chains))
                     : trainer.toLowerCase(Locale.ROOT).startsWith("rsr-") ? rsr.create(trainer)
                     : Trainers.create(trainer);
             if (t instanceof TpTrainer tp) {

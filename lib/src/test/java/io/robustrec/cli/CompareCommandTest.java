@@ -56,7 +56,8 @@ class CompareCommandTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = Main.run("compare", "--runs", runs.toString(), "--candidates", "rsr-soft", "--populations", "all,tail");
+            code = Main.run("compare", "--runs", runs.toString(), "--candidates", "rsr-soft", "--populations", "all,tail",
+                    "--models", "gru4rec");
         } finally {
             System.setOut(old);
         }
@@ -64,6 +65,19 @@ class CompareCommandTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("NDCG@10") && printed.contains("Recall@10") && printed.contains("x erm"), printed);
         assertTrue(printed.contains("Test metrics of all users") && printed.contains("Test metrics of tail users"), printed);
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            code = Main.run("compare", "--runs", runs.toString(), "--candidates", "rsr-soft", "--models", "gru4rec,sasrec");
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertEquals(2, code);
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("--models names 'sasrec', which has no report in " + runs)
+                && message.contains("backbones there: [gru4rec]"), message);
     }
 
     @Test

@@ -16,12 +16,16 @@ package io.robustrec.robust.tp;
  *                            user of the task counts the same, as when each user is a task of its own: the paper's
  *                            u = 1) rather than the mean over all of the task's targets (a user counts by its number of
  *                            targets, as in ERM). The two agree when u = 1
+ * @param weightTasksByTargets whether a task's loss is the sum of its targets' losses over the mean number of targets
+ *                            per task of its outer iteration, so that every target of the iteration counts the same
+ *                            (as in one ERM batch) whatever task it falls in, rather than each task counting the same.
+ *                            With one-user tasks this undoes the equal weighting of users. Excludes equalUserWeights
  * @param chains              M, independent inner loops (chains of k tasks), each started from the same Θ, whose
  *                            displacements are averaged into one outer step (Reptile's batched form), >= 1; 1 is the
  *                            paper's algorithm. One outer iteration takes M · k · u users
  */
 public record TpConfig(int innerSteps, int usersPerStep, double innerRate, double adversarialWeight, int discriminatorHidden,
-                       double headShare, boolean equalUserWeights, int chains) {
+                       double headShare, boolean equalUserWeights, boolean weightTasksByTargets, int chains) {
     public TpConfig {
         if (innerSteps < 1) {
             throw new IllegalArgumentException("innerSteps=" + innerSteps + " must be >= 1");
@@ -41,6 +45,10 @@ public record TpConfig(int innerSteps, int usersPerStep, double innerRate, doubl
         if (!(headShare > 0 && headShare < 1)) {
             throw new IllegalArgumentException("headShare=" + headShare + " must be in (0, 1)");
         }
+        if (equalUserWeights && weightTasksByTargets) {
+            throw new IllegalArgumentException("equalUserWeights and weightTasksByTargets are both on: choose one way to "
+                    + "weight a task's users");
+        }
         if (chains < 1) {
             throw new IllegalArgumentException("chains=" + chains + " must be >= 1");
         }
@@ -52,40 +60,54 @@ public record TpConfig(int innerSteps, int usersPerStep, double innerRate, doubl
      * targets; one chain per outer step.
      */
     public static TpConfig defaults() {
-        return new TpConfig(2, 4, 0.5, 0.1, 32, 0.2, false, 1);
+        return new TpConfig(2, 4, 0.5, 0.1, 32, 0.2, false, false, 1);
     }
 
     public TpConfig withInnerSteps(int k) {
-        return new TpConfig(k, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, headShare, equalUserWeights, chains);
+        return new TpConfig(k, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, headShare, equalUserWeights,
+                weightTasksByTargets, chains);
     }
 
     public TpConfig withUsersPerStep(int u) {
-        return new TpConfig(innerSteps, u, innerRate, adversarialWeight, discriminatorHidden, headShare, equalUserWeights, chains);
+        return new TpConfig(innerSteps, u, innerRate, adversarialWeight, discriminatorHidden, headShare, equalUserWeights,
+                weightTasksByTargets, chains);
     }
 
     public TpConfig withInnerRate(double a) {
-        return new TpConfig(innerSteps, usersPerStep, a, adversarialWeight, discriminatorHidden, headShare, equalUserWeights, chains);
+        return new TpConfig(innerSteps, usersPerStep, a, adversarialWeight, discriminatorHidden, headShare, equalUserWeights,
+                weightTasksByTargets, chains);
     }
 
     public TpConfig withAdversarialWeight(double l) {
-        return new TpConfig(innerSteps, usersPerStep, innerRate, l, discriminatorHidden, headShare, equalUserWeights, chains);
+        return new TpConfig(innerSteps, usersPerStep, innerRate, l, discriminatorHidden, headShare, equalUserWeights,
+                weightTasksByTargets, chains);
     }
 
     public TpConfig withDiscriminatorHidden(int h) {
-        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, h, headShare, equalUserWeights, chains);
+        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, h, headShare, equalUserWeights,
+                weightTasksByTargets, chains);
     }
 
     public TpConfig withHeadShare(double s) {
-        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, s, equalUserWeights, chains);
+        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, s, equalUserWeights,
+                weightTasksByTargets, chains);
     }
 
     public TpConfig withEqualUserWeights(boolean equal) {
-        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, headShare, equal, chains);
+        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, headShare, equal,
+                weightTasksByTargets, chains);
+    }
+
+    /** The same settings with tasks weighted by their numbers of targets (or not). */
+    public TpConfig withWeightTasksByTargets(boolean byTargets) {
+        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, headShare,
+                equalUserWeights, byTargets, chains);
     }
 
     /** The same settings with M chains averaged per outer step. */
     public TpConfig withChains(int m) {
-        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, headShare, equalUserWeights, m);
+        return new TpConfig(innerSteps, usersPerStep, innerRate, adversarialWeight, discriminatorHidden, headShare, equalUserWeights,
+                weightTasksByTargets, m);
     }
 
     /** Users one outer iteration takes from a batch: M · k · u. */

@@ -65,7 +65,10 @@ import java.util.function.IntUnaryOperator;
  *       displacements, (1/M) Σ_m (Θ − θ_m). It keeps small tasks (down to the paper's one user) while each outer step
  *       sees M · k · u users, so the outer gradient is as steady as with larger tasks; the gradient-agreement term then
  *       acts within each chain only. The chains run one after another (each has its own θ), so the cost per user is
- *       that of tasks of u users. Default M = 1, the paper's algorithm.</li>
+ *       that of tasks of u users. Default M = 1, the paper's algorithm. Measured (notebook {@code 05_tp}, section 8):
+ *       four chains of one-user tasks lose to ERM as much as one-user tasks without chains, at α = 0.5 and at 0.05
+ *       alike, and as much as {@link TpConfig#equalUserWeights()}: a one-user task is its user's mean loss, so every
+ *       user counts the same whatever its activity, and that weighting, not the noisy outer step, is what costs.</li>
  *   <li>A user's windows. The paper's task T_u holds every (L items before t, item at t) of the user. With the run's
  *       {@link TrainConfig#allTargets()} on (and targets at all positions), a user's training sequence is cut into
  *       windows of L targets ({@link io.robustrec.data.BatchConfig#allTargets()}) and D_i holds all windows of its
@@ -76,7 +79,10 @@ import java.util.function.IntUnaryOperator;
  *   <li>Within a task, targets are averaged over all of them by default (a user counts by its number of targets);
  *       {@link TpConfig#equalUserWeights()} averages each user's targets first, so that every user of the task counts
  *       the same, as the paper's one-user tasks do.</li>
- *   <li>Head/tail labels: {@link HeadTailLabels} over the training users, by number of training interactions.</li>
+ *   <li>{@link TpConfig#weightTasksByTargets()} instead scales each task's loss to Σ ℓ / (mean targets per task of
+ *       the outer iteration), so that every target of the iteration counts the same, as in one ERM batch, whichever
+ *       task it falls in: with k = 1 and α → 0 the outer step is then ERM's on the iteration's users.</li>
+  <li>Head/tail labels: {@link HeadTailLabels} over the training users, by number of training interactions.</li>
  *   <li>Loss reported per batch: the mean of the batch's inner data losses L(D_i) (without the adversarial term).</li>
  * </ul>
  * Cost: one graph execution of u rows per inner step, B / u per batch instead of one of B rows, plus a copy of θ
@@ -229,28 +235,49 @@ public final class TpTrainer extends LoopTrainer {
             chainStart[c] = from + (int) ((long) c * n / chains);
         }
         IntUnaryOperator stepsOfChain = c -> Math.min(config.innerSteps(), chainStart[c + 1] - chainStart[c]);
+        // the iteration's tasks, built before any step so that their numbers of targets are known up front
+        Batch[][] tasks = new Batch[chains][];
+        long[][] dropoutSeeds = new long[chains][];
+        long iterationTargets = 0;
+        int taskCount = 0;
+        for (int c = 0; c < chains; c++) {
+            int users = chainStart[c + 1] - chainStart[c];
+            int k = stepsOfChain.applyAsInt(c);
+            tasks[c] = new Batch[k];
+            dropoutSeeds[c] = new long[k];
+            for (int i = 0; i < k; i++) {
+                int lo = chainStart[c] + (int) ((long) i * users / k);
+                int hi = chainStart[c] + (int) ((long) (i + 1) * users / k);
+                // a seed per inner step of the batch, so that no two tasks share dropout masks
+                dropoutSeeds[c][i] = ctx.dropoutSeed()
+                        + 1_000_003L * (((long) outer * config.chains() + c) * config.innerSteps() + i);
+                tasks[c][i] = userWindows == null ? slice(batch, lo, hi)
+                        : userWindows.samplesOfUsers(Arrays.copyOfRange(batch.userIndex(), lo, hi), dropoutSeeds[c][i]);
+                iterationTargets += targets(tasks[c][i]);
+                taskCount++;
+            }
+        }
+        double meanTargetsPerTask = (double) iterationTargets / taskCount;
         List<Double> losses = new ArrayList<>();
         double[] s = stats.computeIfAbsent(ctx.epoch(), e -> new double[6]);
         Map<String, INDArray> delta = Reptile.meanDisplacement(all, chains, stepsOfChain, config.innerRate(), (c, i) -> {
-            int users = chainStart[c + 1] - chainStart[c];
-            int k = stepsOfChain.applyAsInt(c);
-            int lo = chainStart[c] + (int) ((long) i * users / k);
-            int hi = chainStart[c] + (int) ((long) (i + 1) * users / k);
-            // a seed per inner step of the batch, so that no two tasks share dropout masks
-            long dropoutSeed = ctx.dropoutSeed()
-                    + 1_000_003L * (((long) outer * config.chains() + c) * config.innerSteps() + i);
-            Batch task = userWindows == null ? slice(batch, lo, hi)
-                    : userWindows.samplesOfUsers(Arrays.copyOfRange(batch.userIndex(), lo, hi), dropoutSeed);
+            Batch task = tasks[c][i];
+            long dropoutSeed = dropoutSeeds[c][i];
+            // weightTasksByTargets: L(D_i) = Σ ℓ / (mean targets per task), so every target of the iteration counts
+            // the same, as in one ERM batch; the reported loss stays the task's mean
+            double scale = config.weightTasksByTargets() ? targets(task) / meanTargetsPerTask : 1.0;
             float[] r = new float[task.size()];
             for (int j = 0; j < r.length; j++) {
                 r[j] = labels.label(task.userIndex()[j]);
             }
-            Map<String, INDArray> feed = model.feed(task.input(), task.positive(), task.negative(),
-                    config.equalUserWeights() ? equalUserWeights(task) : null, true, dropoutSeed);
+            float[][] weights = config.equalUserWeights() ? equalUserWeights(task)
+                    : config.weightTasksByTargets() ? uniformWeights(task, (float) scale) : null;
+            Map<String, INDArray> feed = model.feed(task.input(), task.positive(), task.negative(), weights, true,
+                    dropoutSeed);
             Discriminator.addTo(feed, r, config.adversarialWeight());
             var out = model.gradientsAndOutputs(feed,
                     List.of(SequenceModel.LOSS, Discriminator.BCE, Discriminator.LOGIT), names);
-            losses.add(out.getOutputs().get(SequenceModel.LOSS).getDouble(0));
+            losses.add(out.getOutputs().get(SequenceModel.LOSS).getDouble(0) / scale);
             s[0] += out.getOutputs().get(Discriminator.BCE).getDouble(0);
             s[1] += 1;
             INDArray logit = out.getOutputs().get(Discriminator.LOGIT);
@@ -279,6 +306,25 @@ public final class TpTrainer extends LoopTrainer {
         return new Batch(Arrays.copyOfRange(b.input(), from, to), Arrays.copyOfRange(b.positive(), from, to),
                 Arrays.copyOfRange(b.negative(), from, to), Arrays.copyOfRange(b.lastTarget(), from, to),
                 Arrays.copyOfRange(b.userIndex(), from, to));
+    }
+
+    /** Number of targets (non-padding positives) of a task. */
+    private static long targets(Batch task) {
+        long t = 0;
+        for (int[] row : task.positive()) {
+            for (int p : row) {
+                t += p != 0 ? 1 : 0;
+            }
+        }
+        return t;
+    }
+
+    private static float[][] uniformWeights(Batch task, float w) {
+        float[][] out = new float[task.size()][task.positive()[0].length];
+        for (float[] row : out) {
+            Arrays.fill(row, w);
+        }
+        return out;
     }
 
     /**

@@ -36,5 +36,7 @@ class TpConfigTest {
         fails("discriminatorHidden=0 must be >= 1", () -> d.withDiscriminatorHidden(0));
         fails("headShare=1.0 must be in (0, 1)", () -> d.withHeadShare(1.0));
         fails("chains=0 must be >= 1", () -> d.withChains(0));
+        fails("equalUserWeights and weightTasksByTargets are both on: choose one way to weight a task's users",
+                () -> d.withEqualUserWeights(true).withWeightTasksByTargets(true));
     }
 }

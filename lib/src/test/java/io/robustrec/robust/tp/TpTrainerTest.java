@@ -129,6 +129,30 @@ class TpTrainerTest {
         assertTrue(gap > 1e-4, "one chain of four steps must train other weights than four chains of one step: gap " + gap);
     }
 
+    /**
+     * With every window of a user, users have different numbers of targets. One-user tasks weighted by their targets
+     * (k = 1, no adversary, outer SGD with β = 1, 16 chains) take the step of one task of all 16 users, the mean over
+     * all their targets; unweighted one-user tasks (each user's own mean) do not.
+     */
+    @Test
+    void tasksWeightedByTargetsCountEveryTargetOfTheIterationTheSame() {
+        double alpha = 0.05;
+        TrainConfig base = small().withEpochs(2).withOptimizer(OptimizerKind.SGD).withLearningRate(1.0).withBatchSize(16)
+                .withTargetMode(io.robustrec.data.TargetMode.ALL_POSITIONS, true);
+        TpConfig oneTask = TpConfig.defaults().withInnerSteps(1).withUsersPerStep(16).withInnerRate(alpha)
+                .withAdversarialWeight(0);
+        TpConfig oneUserTasks = oneTask.withUsersPerStep(1).withChains(16);
+        TrainResult whole = new TpTrainer(oneTask).fit(Backbones.create("gru4rec"), SHAPE, split, base, TrainingListener.NONE);
+        TrainResult weighted = new TpTrainer(oneUserTasks.withWeightTasksByTargets(true)).fit(Backbones.create("gru4rec"),
+                SHAPE, split, base, TrainingListener.NONE);
+        assertSameParameters(whole.model().parameters(), weighted.model().parameters());
+        TrainResult equal = new TpTrainer(oneUserTasks).fit(Backbones.create("gru4rec"), SHAPE, split, base,
+                TrainingListener.NONE);
+        String name = whole.model().parameters().keySet().iterator().next();
+        double gap = whole.model().parameters().get(name).sub(equal.model().parameters().get(name)).norm2Number().doubleValue();
+        assertTrue(gap > 1e-4, "each user's own mean must weight users differently: gap " + gap);
+    }
+
     @Test
     void aBatchSmallerThanOneOuterIterationOfChainsIsRefusedWithTheNumbers() {
         TpTrainer tp = new TpTrainer(TpConfig.defaults().withInnerSteps(2).withUsersPerStep(1).withChains(16));
