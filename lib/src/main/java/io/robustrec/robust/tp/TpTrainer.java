@@ -68,7 +68,9 @@ import java.util.function.IntUnaryOperator;
  *       that of tasks of u users. Default M = 1, the paper's algorithm. Measured (notebook {@code 05_tp}, section 8):
  *       four chains of one-user tasks lose to ERM as much as one-user tasks without chains, at α = 0.5 and at 0.05
  *       alike, and as much as {@link TpConfig#equalUserWeights()}: a one-user task is its user's mean loss, so every
- *       user counts the same whatever its activity, and that weighting, not the noisy outer step, is what costs.</li>
+ *       user counts the same whatever its activity. Weighted by their targets
+ *       ({@link TpConfig#weightTasksByTargets()}) the same chains come within a few percent of ERM: that weighting,
+ *       not the size of the tasks or the noise of the outer step, is what costs.</li>
  *   <li>A user's windows. The paper's task T_u holds every (L items before t, item at t) of the user. With the run's
  *       {@link TrainConfig#allTargets()} on (and targets at all positions), a user's training sequence is cut into
  *       windows of L targets ({@link io.robustrec.data.BatchConfig#allTargets()}) and D_i holds all windows of its
