@@ -60,7 +60,7 @@ import java.util.function.IntUnaryOperator;
  *       between different users appear, with weight 1/u². Why 4: it was chosen on the validation item (Online Retail,
  *       GRU4Rec, seeds 1–3: mean validation NDCG@10 0.1617 with 4 users per task against 0.1603 with 16);
  *       {@code usersPerStep = 1} is the paper's setting.</li>
-  <li>Chains. With {@link TpConfig#chains()} M &gt; 1 the outer step is Reptile's batched form (Nichol et al.,
+ *   <li>Chains. With {@link TpConfig#chains()} M &gt; 1 the outer step is Reptile's batched form (Nichol et al.,
  *       Algorithm 2): M chains of k tasks each start from the same Θ and the outer step is fed the mean of their
  *       displacements, (1/M) Σ_m (Θ − θ_m). It keeps small tasks (down to the paper's one user) while each outer step
  *       sees M · k · u users, so the outer gradient is as steady as with larger tasks; the gradient-agreement term then
@@ -84,7 +84,7 @@ import java.util.function.IntUnaryOperator;
  *   <li>{@link TpConfig#weightTasksByTargets()} instead scales each task's loss to Σ ℓ / (mean targets per task of
  *       the outer iteration), so that every target of the iteration counts the same, as in one ERM batch, whichever
  *       task it falls in: with k = 1 and α → 0 the outer step is then ERM's on the iteration's users.</li>
-  <li>Head/tail labels: {@link HeadTailLabels} over the training users, by number of training interactions.</li>
+ *   <li>Head/tail labels: {@link HeadTailLabels} over the training users, by number of training interactions.</li>
  *   <li>Loss reported per batch: the mean of the batch's inner data losses L(D_i) (without the adversarial term).</li>
  * </ul>
  * Cost: one graph execution of u rows per inner step, B / u per batch instead of one of B rows, plus a copy of θ
