@@ -310,17 +310,25 @@ public final class TpTrainer extends LoopTrainer {
                 Arrays.copyOfRange(b.userIndex(), from, to));
     }
 
-    /** Number of targets (non-padding positives) of a task. */
-    private static long targets(Batch task) {
-        long t = 0;
-        for (int[] row : task.positive()) {
-            for (int p : row) {
-                t += p != 0 ? 1 : 0;
-            }
+    /** Number of targets (non-padding positives) of one row. */
+    private static int targetsOfRow(int[] positive) {
+        int t = 0;
+        for (int p : positive) {
+            t += p != 0 ? 1 : 0;
         }
         return t;
     }
 
+    /** Number of targets of a task. */
+    private static long targets(Batch task) {
+        long t = 0;
+        for (int[] row : task.positive()) {
+            t += targetsOfRow(row);
+        }
+        return t;
+    }
+
+    /** The same weight at every position of a task. */
     private static float[][] uniformWeights(Batch task, float w) {
         float[][] out = new float[task.size()][task.positive()[0].length];
         for (float[] row : out) {
@@ -337,10 +345,7 @@ public final class TpTrainer extends LoopTrainer {
         Map<Integer, Integer> targetsOfUser = new HashMap<>();
         int total = 0;
         for (int j = 0; j < task.size(); j++) {
-            int t = 0;
-            for (int p : task.positive()[j]) {
-                t += p != 0 ? 1 : 0;
-            }
+            int t = targetsOfRow(task.positive()[j]);
             targetsOfUser.merge(task.userIndex()[j], t, Integer::sum);
             total += t;
         }
